@@ -1,0 +1,27 @@
+import { type DefaultConnectionArguments, type PageInfoShape, resolveCursorConnection } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { decodeCursor, encodeCursor, type Keyset, type KeysetPage } from '../server/db/keyset.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+function cursorArg(cursor: string | undefined): Keyset | null {
+  if (cursor === undefined) return null;
+  const keyset = decodeCursor(cursor);
+  if (!keyset) {
+    throw new GraphQLError('Invalid cursor', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return keyset;
+}
+
+/** A Relay connection over a newest-first keyset list; `first` is capped at 100. */
+export function keysetConnection<T extends Keyset>(
+  args: DefaultConnectionArguments,
+  fetch: (page: KeysetPage) => Promise<T[]>,
+): Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape }> {
+  // The helper's generics lose T through the callback; the nodes are exactly what fetch returned.
+  return resolveCursorConnection(
+    { args, toCursor: (node) => encodeCursor(node as Keyset), maxSize: MAX_PAGE_SIZE },
+    ({ after, before, limit, inverted }): Promise<T[]> =>
+      fetch({ after: cursorArg(after), before: cursorArg(before), limit, inverted }),
+  ) as Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape }>;
+}

@@ -1,0 +1,63 @@
+import type { ApiTokenUsage } from './plans.js';
+
+/** Codes of the errors a mutation returns as data (the `ErrorCode` enum). */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'NAME_TAKEN',
+  'TOKEN_LIMIT_REACHED',
+  'PLAN_NOT_SUPPORTED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Expected failures. Only subclasses of this are turned into result-union
+ * members; anything else is masked as "Unexpected error.".
+ */
+export abstract class AppError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  readonly code = 'VALIDATION';
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(
+      fieldErrors.length === 1
+        ? `Invalid input: ${fieldErrors[0]!.path.join('.')}: ${fieldErrors[0]!.message}`
+        : `Invalid input: ${fieldErrors.length} fields are invalid`,
+    );
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly code = 'NOT_FOUND';
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+export class NameTakenError extends AppError {
+  readonly code = 'NAME_TAKEN';
+  constructor(readonly takenName: string) {
+    super(`An API token named "${takenName}" already exists in this project`);
+  }
+}
+
+export class TokenLimitReachedError extends AppError {
+  readonly code = 'TOKEN_LIMIT_REACHED';
+  constructor(readonly usage: ApiTokenUsage) {
+    super(`API token limit reached: ${usage.summary}`);
+  }
+}
+
+export class PlanNotSupportedError extends AppError {
+  readonly code = 'PLAN_NOT_SUPPORTED';
+  constructor(plan: string) {
+    super(`The ${plan} plan does not include API tokens; upgrade to BUSINESS or ENTERPRISE`);
+  }
+}

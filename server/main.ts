@@ -1,0 +1,75 @@
+import { createServer } from 'node:http';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { ConfigError, loadConfig } from './config.js';
+import { openConfiguredDatabase } from './database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createLogger } from './logger.js';
+import { demoAdminSession, firstProject, seedDemoProject } from './seed.js';
+import { createApp } from './yoga.js';
+
+const logger = createLogger();
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openConfiguredDatabase(config);
+  await migrateToLatest(database.db);
+  const { yoga, services } = createApp({ config, database, logger });
+
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const graphqlUrl = `${config.publicUrl}/graphql`;
+  logger.info({ url: graphqlUrl, database: database.kind }, 'kbgate is listening');
+
+  if (!config.production) {
+    if (config.generated.secret) {
+      logger.warn({ dataDir: config.dataDir }, 'generated a dev KBGATE_SECRET in the data dir; set KBGATE_SECRET in production');
+    }
+    const seeded = await seedDemoProject(services);
+    const project = seeded ?? (await firstProject(services));
+    const session = project && (await demoAdminSession(services, project));
+    // Dev only: what a newcomer needs to click through GraphiQL, on stdout rather than in the log.
+    console.log(
+      [
+        '',
+        `  GraphQL / GraphiQL  ${graphqlUrl}`,
+        `  Operator key        ${config.operatorKey}`,
+        ...(project && session
+          ? [
+              `  Demo project        ${project.name} (${encodeGlobalID('Project', project.id)})${seeded ? ' — created now' : ''}`,
+              `  Admin session       ${session.token}`,
+              `                      (OWNER, valid until ${session.expiresAt.toISOString()})`,
+            ]
+          : []),
+        '',
+        '  Send a credential as the header  Authorization: Bearer <credential>',
+        '',
+      ].join('\n'),
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`kbgate: ${error.message}`);
+  } else {
+    logger.fatal({ err: error }, 'kbgate failed to start');
+  }
+  process.exit(1);
+});

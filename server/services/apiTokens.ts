@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as tokens from '../db/apiTokens.js';
+import { recordAuditEvent } from '../db/auditEvents.js';
+import type { Database } from '../db/database.js';
+import type { KeysetPage } from '../db/keyset.js';
+import { lockProject } from '../db/projects.js';
+import {
+  NameTakenError,
+  NotFoundError,
+  PlanNotSupportedError,
+  TokenLimitReachedError,
+} from '../errors.js';
+import { type ApiTokenUsage, apiTokenLimit, apiTokenUsage, planIncludesApiTokens } from '../plans.js';
+import type { Actor } from '../principal.js';
+import { generateToken, maskToken } from '../tokens/format.js';
+import { decryptToken, digestToken, encryptToken } from '../tokens/secrets.js';
+import {
+  createApiTokenInput,
+  parseInput,
+  updateApiTokenInput,
+} from '../validation.js';
+import { type ApiToken, isUniqueViolation, toApiToken } from './model.js';
+
+type Db = Kysely<Database>;
+
+const NAME_INDEX = 'api_tokens_project_name_key';
+
+/** API-token management for one project's admins. Every change is audited in its own transaction. */
+export class ApiTokenService {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: { tokenDigest: Buffer; tokenEncryption: Buffer },
+  ) {}
+
+  async usage(projectId: string, db: Db = this.db): Promise<ApiTokenUsage> {
+    const project = await db
+      .selectFrom('projects')
+      .select(['plan', 'api_token_limit'])
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    const used = await tokens.countApiTokens(db, projectId);
+    return apiTokenUsage(used, apiTokenLimit(project.plan, project.api_token_limit));
+  }
+
+  count(projectId: string): Promise<number> {
+    return tokens.countApiTokens(this.db, projectId);
+  }
+
+  async list(projectId: string, page: KeysetPage): Promise<ApiToken[]> {
+    return (await tokens.listApiTokens(this.db, projectId, page)).map(toApiToken);
+  }
+
+  async get(projectId: string, id: string): Promise<ApiToken | null> {
+    const row = await tokens.findApiToken(this.db, projectId, id);
+    return row ? toApiToken(row) : null;
+  }
+
+  async create(
+    projectId: string,
+    actor: Actor,
+    rawInput: unknown,
+  ): Promise<{ apiToken: ApiToken; token: string; usage: ApiTokenUsage }> {
+    const input = parseInput(createApiTokenInput, rawInput);
+    return this.db.transaction().execute(async (trx) => {
+      // The project row lock makes count-then-insert atomic across processes.
+      const project = await lockProject(trx, projectId);
+      if (!project) throw new NotFoundError('Project');
+      if (!planIncludesApiTokens(project.plan)) throw new PlanNotSupportedError(project.plan);
+      const used = await tokens.countApiTokens(trx, projectId);
+      const limit = apiTokenLimit(project.plan, project.api_token_limit);
+      if (used >= limit) throw new TokenLimitReachedError(apiTokenUsage(used, limit));
+      if (await tokens.nameIsTaken(trx, projectId, input.name)) throw new NameTakenError(input.name);
+
+      const id = randomUUID();
+      const token = generateToken();
+      const row = await tokens.insertApiToken(trx, {
+        id,
+        project_id: projectId,
+        name: input.name,
+        token_digest: digestToken(token, this.keys.tokenDigest),
+        token_ciphertext: encryptToken(token, this.keys.tokenEncryption, id),
+        masked_token: maskToken(token),
+        allowed_methods: input.allowedMethods,
+        drive_asset_access_validity_minutes: input.driveAssetAccessValidityMinutes,
+        created_by: actor.kind === 'ADMIN' ? actor.id : null,
+      });
+      const apiToken = toApiToken(row);
+      await recordAuditEvent(trx, {
+        projectId,
+        actor,
+        action: 'api_token.create',
+        apiToken,
+        details: {
+          allowedMethods: apiToken.allowedMethods,
+          driveAssetAccessValidityMinutes: apiToken.driveAssetAccessValidityMinutes,
+        },
+      });
+      return { apiToken, token, usage: apiTokenUsage(used + 1, limit) };
+    });
+  }
+
+  async update(projectId: string, actor: Actor, id: string, rawInput: unknown): Promise<ApiToken> {
+    const input = parseInput(updateApiTokenInput, rawInput);
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const before = await tokens.findApiToken(trx, projectId, id);
+        if (!before) throw new NotFoundError('API token');
+        if (input.name != null && (await tokens.nameIsTaken(trx, projectId, input.name, id))) {
+          throw new NameTakenError(input.name);
+        }
+        const row = await tokens.updateApiToken(trx, projectId, id, {
+          name: input.name ?? undefined,
+          allowed_methods: input.allowedMethods ?? undefined,
+          drive_asset_access_validity_minutes: input.driveAssetAccessValidityMinutes ?? undefined,
+        });
+        if (!row) throw new NotFoundError('API token');
+        const apiToken = toApiToken(row);
+        await recordAuditEvent(trx, {
+          projectId,
+          actor,
+          action: 'api_token.update',
+          apiToken,
+          details: changes(toApiToken(before), apiToken),
+        });
+        return apiToken;
+      });
+    } catch (error) {
+      // Two renames to the same name at once: the unique index decides.
+      if (isUniqueViolation(error, NAME_INDEX) && input.name != null) throw new NameTakenError(input.name);
+      throw error;
+    }
+  }
+
+  async delete(projectId: string, actor: Actor, id: string): Promise<{ deletedId: string; usage: ApiTokenUsage }> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await tokens.deleteApiToken(trx, projectId, id);
+      if (!row) throw new NotFoundError('API token');
+      await recordAuditEvent(trx, { projectId, actor, action: 'api_token.delete', apiToken: row });
+      return { deletedId: row.id, usage: await this.usage(projectId, trx) };
+    });
+  }
+
+  async reveal(projectId: string, actor: Actor, id: string): Promise<string> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await tokens.findApiTokenCiphertext(trx, projectId, id);
+      if (!row) throw new NotFoundError('API token');
+      await recordAuditEvent(trx, { projectId, actor, action: 'api_token.reveal', apiToken: row });
+      return decryptToken(row.token_ciphertext, this.keys.tokenEncryption, row.id);
+    });
+  }
+}
+
+/** What an update changed, as { field: { from, to } }. */
+function changes(before: ApiToken, after: ApiToken): Record<string, unknown> {
+  const fields = ['name', 'allowedMethods', 'driveAssetAccessValidityMinutes'] as const;
+  return Object.fromEntries(
+    fields
+      .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+      .map((f) => [f, { from: before[f], to: after[f] }]),
+  );
+}

@@ -1,0 +1,60 @@
+import type { ApiTokenRecord } from '../db/apiTokens.js';
+import type { HttpMethod, Plan, ProjectRow } from '../db/database.js';
+import { apiTokenLimit, rateLimitPerMinute } from '../plans.js';
+
+/** Domain objects: what the schema exposes, free of column names. */
+export interface Project {
+  id: string;
+  name: string;
+  plan: Plan;
+  apiTokenLimit: number;
+  rateLimitPerMinute: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ApiToken {
+  id: string;
+  projectId: string;
+  name: string;
+  maskedToken: string;
+  allowedMethods: HttpMethod[];
+  driveAssetAccessValidityMinutes: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lastUsedAt: Date | null;
+}
+
+export function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    name: row.name,
+    plan: row.plan,
+    apiTokenLimit: apiTokenLimit(row.plan, row.api_token_limit),
+    rateLimitPerMinute: rateLimitPerMinute(row.plan, row.rate_limit_per_minute),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toApiToken(row: ApiTokenRecord): ApiToken {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    maskedToken: row.masked_token,
+    allowedMethods: row.allowed_methods,
+    driveAssetAccessValidityMinutes: row.drive_asset_access_validity_minutes,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastUsedAt: row.last_used_at,
+  };
+}
+
+/** PostgreSQL's unique_violation, as both pg and PGlite report it. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === constraint;
+}

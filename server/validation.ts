@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { type FieldError, ValidationError } from './errors.js';
+import { PLANS } from './plans.js';
+
+/**
+ * Every input rule in one place. Mutations call `parseInput` after the
+ * authorization check, so a caller without access learns nothing from it.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldError[] = result.error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    message: issue.message,
+  }));
+  throw new ValidationError(fieldErrors);
+}
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+
+const trimmedName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** Non-empty; repeats collapse and the order is always GET, POST, PUT, DELETE. */
+const allowedMethods = z
+  .array(z.enum(HTTP_METHODS))
+  .min(1, 'must allow at least one method')
+  .transform((methods) => HTTP_METHODS.filter((m) => methods.includes(m)));
+
+const validityMinutes = z
+  .number()
+  .int()
+  .min(15, 'must be at least 15 minutes')
+  .max(2160, 'must be at most 2160 minutes (36 hours)');
+
+export const createApiTokenInput = z.object({
+  name: trimmedName(100),
+  allowedMethods,
+  driveAssetAccessValidityMinutes: validityMinutes.nullish().transform((v) => v ?? 15),
+});
+
+export const updateApiTokenInput = z.object({
+  name: trimmedName(100).nullish(),
+  allowedMethods: allowedMethods.nullish(),
+  driveAssetAccessValidityMinutes: validityMinutes.nullish(),
+});
+
+const plan = z.enum(PLANS);
+const apiTokenLimit = z.number().int().min(0).max(1000);
+const rateLimitPerMinute = z.number().int().min(1).max(100000);
+
+export const createProjectInput = z.object({
+  name: trimmedName(200),
+  plan,
+  apiTokenLimit: apiTokenLimit.nullish(),
+});
+
+/** For the limits, an explicit null returns the project to its plan's default. */
+export const updateProjectInput = z.object({
+  name: trimmedName(200).nullish().transform((v) => v ?? undefined),
+  plan: plan.nullish().transform((v) => v ?? undefined),
+  apiTokenLimit: apiTokenLimit.nullish(),
+  rateLimitPerMinute: rateLimitPerMinute.nullish(),
+});
+
+export const createAdminSessionInput = z.object({
+  userId: trimmedName(200),
+  role: z.enum(['OWNER', 'ADMIN', 'EDITOR', 'READER']),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 second')
+    .max(86400, 'must be at most 86400 seconds (24 hours)')
+    .nullish()
+    .transform((v) => v ?? 3600),
+});
