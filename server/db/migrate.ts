@@ -1,15 +1,8 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, type MigrationResult, Migrator } from 'kysely';
-
-const migrationFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+import { type Kysely, type MigrationResult, Migrator } from 'kysely';
+import { migrations } from './migrations/index.js';
 
 export function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as tokenCore from './2026_12_04_1600_token_core.js';
+
+/**
+ * Every migration, by name; the names sort in the order they run. Listed
+ * statically rather than read from the folder, so the same list works under
+ * tsx, vitest and a bundled build. Add new ones at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_12_04_1600_token_core': tokenCore,
+};
