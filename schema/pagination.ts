@@ -14,14 +14,19 @@ function cursorArg(cursor: string | undefined): Keyset | null {
 }
 
 /** A Relay connection over a newest-first keyset list; `first` is capped at 100. */
-export function keysetConnection<T extends Keyset>(
+export async function keysetConnection<T extends Keyset>(
   args: DefaultConnectionArguments,
   fetch: (page: KeysetPage) => Promise<T[]>,
 ): Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape }> {
   // The helper's generics lose T through the callback; the nodes are exactly what fetch returned.
-  return resolveCursorConnection(
+  const connection = (await resolveCursorConnection(
     { args, toCursor: (node) => encodeCursor(node as Keyset), maxSize: MAX_PAGE_SIZE },
     ({ after, before, limit, inverted }): Promise<T[]> =>
       fetch({ after: cursorArg(after), before: cursorArg(before), limit, inverted }),
-  ) as Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape }>;
+  )) as { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape };
+  // An empty page has no cursors (the helper would echo the request's or give "").
+  if (connection.edges.length === 0) {
+    connection.pageInfo = { ...connection.pageInfo, startCursor: null, endCursor: null };
+  }
+  return connection;
 }

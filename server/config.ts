@@ -55,14 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (production) {
     const missing = [
-      !e.KBGATE_SECRET && 'KBGATE_SECRET',
-      !e.KBGATE_OPERATOR_KEY && 'KBGATE_OPERATOR_KEY',
+      !e.KBGATE_SECRET && `KBGATE_SECRET (at least ${MIN_SECRET_LENGTH} random characters)`,
+      !e.KBGATE_OPERATOR_KEY && 'KBGATE_OPERATOR_KEY (at least 24 characters)',
     ].filter(Boolean);
     if (missing.length > 0) {
-      throw new ConfigError(
-        `NODE_ENV=production requires ${missing.join(' and ')} to be set ` +
-          `(KBGATE_SECRET: at least ${MIN_SECRET_LENGTH} random characters)`,
-      );
+      throw new ConfigError(`NODE_ENV=production requires ${missing.join(' and ')} to be set`);
     }
   }
 

@@ -43,8 +43,9 @@ export class NotFoundError extends AppError {
 
 export class NameTakenError extends AppError {
   readonly code = 'NAME_TAKEN';
-  constructor(readonly takenName: string) {
-    super(`An API token named "${takenName}" already exists in this project`);
+  // The name stays out of the message: whatever a user typed is not echoed back.
+  constructor() {
+    super('An API token with this name already exists in this project');
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type FieldError, ValidationError } from './errors.js';
 import { PLANS } from './plans.js';
+import { isWellFormedToken } from './tokens/format.js';
 
 /**
  * Every input rule in one place. Mutations call `parseInput` after the
@@ -37,14 +38,17 @@ const validityMinutes = z
   .min(15, 'must be at least 15 minutes')
   .max(2160, 'must be at most 2160 minutes (36 hours)');
 
+/** A pasted secret must not become a name, which is stored and shown in plain text. */
+const tokenName = trimmedName(100).refine((name) => !isWellFormedToken(name), 'must not be an API token');
+
 export const createApiTokenInput = z.object({
-  name: trimmedName(100),
+  name: tokenName,
   allowedMethods,
   driveAssetAccessValidityMinutes: validityMinutes.nullish().transform((v) => v ?? 15),
 });
 
 export const updateApiTokenInput = z.object({
-  name: trimmedName(100).nullish(),
+  name: tokenName.nullish(),
   allowedMethods: allowedMethods.nullish(),
   driveAssetAccessValidityMinutes: validityMinutes.nullish(),
 });

@@ -583,7 +583,7 @@ describe('tokens at rest, in errors and in logs', () => {
     ['create: name too long', 'createApiToken', () => ({ name: `${secret()} ${'x'.repeat(100)}`, allowedMethods: ['GET'] }), () => owner, 'ValidationError'],
     ['create: bad validity', 'createApiToken', () => ({ name: secret(), allowedMethods: ['GET'], driveAssetAccessValidityMinutes: 1 }), () => owner, 'ValidationError'],
     ['update: bad validity', 'updateApiToken', () => ({ id: tokens[0]!.id, name: secret(), driveAssetAccessValidityMinutes: 5 }), () => owner, 'ValidationError'],
-    ['update: unknown id', 'updateApiToken', () => ({ id: globalId('ApiToken', randomUUID()), name: secret() }), () => owner, 'NotFoundError'],
+    ['update: unknown id', 'updateApiToken', () => ({ id: globalId('ApiToken', randomUUID()), name: `${secret()} copy` }), () => owner, 'NotFoundError'],
     ['update: taken name', 'updateApiToken', () => ({ id: tokens[0]!.id, name: 'rest three', allowedMethods: ['GET'] }), () => owner, 'NameTakenError'],
     ['update: the token as id', 'updateApiToken', () => ({ id: secret(), name: 'x' }), () => owner, 'NotFoundError'],
     ['delete: the token as id', 'deleteApiToken', () => ({ id: secret() }), () => owner, 'NotFoundError'],

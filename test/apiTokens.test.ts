@@ -254,7 +254,7 @@ describe('createApiToken', () => {
     const before = await storedState(s);
     for (const name of ['SYNC', 'sync', ' Sync ']) {
       const result = await create(s, { name, allowedMethods: ['POST'] });
-      expect(result).toEqual({ __typename: 'NameTakenError', code: 'NAME_TAKEN', message: expect.stringContaining(name.trim()) });
+      expect(result).toEqual({ __typename: 'NameTakenError', code: 'NAME_TAKEN', message: 'An API token with this name already exists in this project' });
     }
     expect(await storedState(s)).toEqual(before);
   });
@@ -432,7 +432,7 @@ describe('updateApiToken', () => {
 
     for (const name of ['SYNC', 'sync', ' Sync ']) {
       const taken = await update(s, { id: other.id, name });
-      expect(taken).toEqual({ __typename: 'NameTakenError', code: 'NAME_TAKEN', message: expect.stringContaining(name.trim()) });
+      expect(taken).toEqual({ __typename: 'NameTakenError', code: 'NAME_TAKEN', message: 'An API token with this name already exists in this project' });
     }
     expect(await storedState(s)).toEqual(before);
 

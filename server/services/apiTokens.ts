@@ -70,7 +70,7 @@ export class ApiTokenService {
       const used = await tokens.countApiTokens(trx, projectId);
       const limit = apiTokenLimit(project.plan, project.api_token_limit);
       if (used >= limit) throw new TokenLimitReachedError(apiTokenUsage(used, limit));
-      if (await tokens.nameIsTaken(trx, projectId, input.name)) throw new NameTakenError(input.name);
+      if (await tokens.nameIsTaken(trx, projectId, input.name)) throw new NameTakenError();
 
       const id = randomUUID();
       const token = generateToken();
@@ -107,7 +107,7 @@ export class ApiTokenService {
         const before = await tokens.findApiToken(trx, projectId, id);
         if (!before) throw new NotFoundError('API token');
         if (input.name != null && (await tokens.nameIsTaken(trx, projectId, input.name, id))) {
-          throw new NameTakenError(input.name);
+          throw new NameTakenError();
         }
         const row = await tokens.updateApiToken(trx, projectId, id, {
           name: input.name ?? undefined,
@@ -127,7 +127,7 @@ export class ApiTokenService {
       });
     } catch (error) {
       // Two renames to the same name at once: the unique index decides.
-      if (isUniqueViolation(error, NAME_INDEX) && input.name != null) throw new NameTakenError(input.name);
+      if (isUniqueViolation(error, NAME_INDEX) && input.name != null) throw new NameTakenError();
       throw error;
     }
   }
