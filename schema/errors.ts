@@ -1,5 +1,7 @@
 import {
   AppError,
+  CategoryNotEmptyError,
+  FileTooLargeError,
   ERROR_CODES,
   type FieldError,
   NameTakenError,
@@ -50,4 +52,19 @@ builder.objectType(TokenLimitReachedError, {
 builder.objectType(PlanNotSupportedError, {
   name: 'PlanNotSupportedError',
   interfaces: [ErrorInterface],
+});
+
+builder.objectType(CategoryNotEmptyError, {
+  name: 'CategoryNotEmptyError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    childCount: t.exposeInt('childCount'),
+    articleCount: t.exposeInt('articleCount'),
+  }),
+});
+
+builder.objectType(FileTooLargeError, {
+  name: 'FileTooLargeError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ maxBytes: t.exposeInt('maxBytes') }),
 });

@@ -3,5 +3,8 @@ import './errors.js';
 import './projects.js';
 import './apiTokens.js';
 import './viewer.js';
+import './categories.js';
+import './articles.js';
+import './driveAssets.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -24,7 +24,13 @@ export class Authenticator {
   private readonly operatorKeyDigest: Buffer;
 
   constructor(
-    private readonly options: { sessionKey: Uint8Array; operatorKey: string; verifier: TokenVerifier },
+    private readonly options: {
+      sessionKey: Uint8Array;
+      operatorKey: string;
+      verifier: TokenVerifier;
+      /** Told of every accepted API token, e.g. to record when it was last used. */
+      onTokenUsed?: (tokenId: string) => void;
+    },
   ) {
     this.operatorKeyDigest = sha256(options.operatorKey);
   }
@@ -43,6 +49,7 @@ export class Authenticator {
       const token = await this.options.verifier.verify(credential);
       if (!token) return null;
       const { plan: _plan, rate_limit_per_minute: _rate, ...record } = token;
+      this.options.onTokenUsed?.(record.id);
       return { kind: 'API_TOKEN', projectId: record.project_id, token: record, allowedMethods: record.allowed_methods };
     }
     if (looksLikeJwt(credential)) {

@@ -12,6 +12,8 @@ export interface Config {
   secret: string;
   operatorKey: string;
   production: boolean;
+  /** Largest drive-asset upload accepted, in bytes. */
+  maxUploadBytes: number;
   /** What a dev start generated for the operator to see once; empty in production. */
   generated: { secret: boolean; operatorKey: boolean };
 }
@@ -36,6 +38,7 @@ const envSchema = z.object({
     .optional(),
   KBGATE_OPERATOR_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   KBGATE_PUBLIC_URL: z.url().optional(),
+  KBGATE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   NODE_ENV: z.string().optional(),
 });
 
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: secret.value,
     operatorKey: operatorKey.value,
     production,
+    maxUploadBytes: e.KBGATE_MAX_UPLOAD_BYTES,
     generated: { secret: secret.generated, operatorKey: operatorKey.generated },
   };
 }

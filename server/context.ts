@@ -1,10 +1,16 @@
 import type { Actor, Principal } from './principal.js';
 import type { ApiTokenService } from './services/apiTokens.js';
+import type { ArticleService } from './services/articles.js';
+import type { CategoryService } from './services/categories.js';
+import type { DriveAssetService } from './services/driveAssets.js';
 import type { ProjectService } from './services/projects.js';
 
 export interface Services {
   projects: ProjectService;
   apiTokens: ApiTokenService;
+  categories: CategoryService;
+  articles: ArticleService;
+  driveAssets: DriveAssetService;
 }
 
 /** What every resolver sees: who is calling, from where, and the services. */

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'NAME_TAKEN',
   'TOKEN_LIMIT_REACHED',
   'PLAN_NOT_SUPPORTED',
+  'CATEGORY_NOT_EMPTY',
+  'FILE_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -60,5 +62,24 @@ export class PlanNotSupportedError extends AppError {
   readonly code = 'PLAN_NOT_SUPPORTED';
   constructor(plan: string) {
     super(`The ${plan} plan does not include API tokens; upgrade to BUSINESS or ENTERPRISE`);
+  }
+}
+
+export class CategoryNotEmptyError extends AppError {
+  readonly code = 'CATEGORY_NOT_EMPTY';
+  constructor(
+    readonly childCount: number,
+    readonly articleCount: number,
+  ) {
+    super(
+      `The category still holds ${childCount} subcategories and ${articleCount} articles; move or delete them first`,
+    );
+  }
+}
+
+export class FileTooLargeError extends AppError {
+  readonly code = 'FILE_TOO_LARGE';
+  constructor(readonly maxBytes: number) {
+    super(`The file is larger than the limit of ${maxBytes} bytes`);
   }
 }

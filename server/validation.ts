@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type FieldError, ValidationError } from './errors.js';
+import { decodeId } from './ids.js';
 import { PLANS } from './plans.js';
 import { isWellFormedToken } from './tokens/format.js';
 
@@ -81,4 +82,59 @@ export const createAdminSessionInput = z.object({
     .max(86400, 'must be at most 86400 seconds (24 hours)')
     .nullish()
     .transform((v) => v ?? 3600),
+});
+
+/** A global id of the given type; its existence in the project is the service's check. */
+const globalId = (typename: string) =>
+  z.string().transform((value, ctx) => {
+    const id = decodeId(value, typename);
+    if (!id) {
+      ctx.addIssue({ code: 'custom', message: `is not a ${typename} id` });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+export const createCategoryInput = z.object({
+  name: trimmedName(100),
+  parentId: globalId('Category').nullish().transform((v) => v ?? null),
+});
+
+/** parentId: omitted keeps the parent, null moves the category to the top level. */
+export const updateCategoryInput = z.object({
+  name: trimmedName(100).nullish().transform((v) => v ?? undefined),
+  parentId: globalId('Category').nullish(),
+});
+
+export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
+
+/** Tags are trimmed and lower-cased; repeats collapse. */
+const tags = z
+  .array(z.string().trim().toLowerCase().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
+  .max(20, 'at most 20 tags')
+  .transform((list) => [...new Set(list)]);
+
+const assetIds = z
+  .array(globalId('DriveAsset'))
+  .max(50, 'at most 50 assets')
+  .transform((list) => [...new Set(list)]);
+
+const articleContent = z.string().max(500_000, 'must be at most 500000 characters');
+
+export const createArticleInput = z.object({
+  title: trimmedName(200),
+  content: articleContent.nullish().transform((v) => v ?? ''),
+  categoryId: globalId('Category'),
+  tags: tags.nullish().transform((v) => v ?? []),
+  status: z.enum(ARTICLE_STATUSES).nullish().transform((v) => v ?? 'DRAFT'),
+  assetIds: assetIds.nullish().transform((v) => v ?? []),
+});
+
+export const updateArticleInput = z.object({
+  title: trimmedName(200).nullish().transform((v) => v ?? undefined),
+  content: articleContent.nullish().transform((v) => v ?? undefined),
+  categoryId: globalId('Category').nullish().transform((v) => v ?? undefined),
+  tags: tags.nullish().transform((v) => v ?? undefined),
+  status: z.enum(ARTICLE_STATUSES).nullish().transform((v) => v ?? undefined),
+  assetIds: assetIds.nullish().transform((v) => v ?? undefined),
 });

@@ -116,3 +116,16 @@ export function listApiTokens(db: Db, projectId: string, page: KeysetPage): Prom
     .limit(page.limit)
     .execute();
 }
+
+/** The project and plan of a token, if it still exists: whether links issued to it still work. */
+export function findApiTokenPlan(
+  db: Db,
+  id: string,
+): Promise<{ project_id: string; plan: ProjectRow['plan'] } | undefined> {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('projects as p', 'p.id', 't.project_id')
+    .select(['t.project_id', 'p.plan'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}

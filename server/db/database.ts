@@ -50,10 +50,67 @@ export interface AuditEventTable {
   occurred_at: CreatedAt;
 }
 
+export type ArticleStatus = 'DRAFT' | 'PUBLISHED';
+
+export interface CategoryTable {
+  id: Generated<string>;
+  project_id: string;
+  parent_id: string | null;
+  name: string;
+  slug: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ArticleTable {
+  id: Generated<string>;
+  project_id: string;
+  category_id: string;
+  title: string;
+  slug: string;
+  content: string;
+  status: ArticleStatus;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ArticleTagTable {
+  article_id: string;
+  project_id: string;
+  tag: string;
+}
+
+export interface DriveAssetTable {
+  id: Generated<string>;
+  project_id: string;
+  file_name: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
+export interface DriveAssetContentTable {
+  asset_id: string;
+  data: Uint8Array;
+}
+
+export interface ArticleAssetTable {
+  article_id: string;
+  asset_id: string;
+  position: number;
+}
+
 export interface Database {
   projects: ProjectTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
+  categories: CategoryTable;
+  articles: ArticleTable;
+  article_tags: ArticleTagTable;
+  drive_assets: DriveAssetTable;
+  drive_asset_contents: DriveAssetContentTable;
+  article_assets: ArticleAssetTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;
@@ -64,3 +121,6 @@ export type NewApiToken = Insertable<ApiTokenTable>;
 export type ApiTokenUpdate = Updateable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type ArticleRow = Selectable<ArticleTable>;
+export type DriveAssetRow = Selectable<DriveAssetTable>;

@@ -1,5 +1,5 @@
 import type { ApiTokenRecord } from '../db/apiTokens.js';
-import type { HttpMethod, Plan, ProjectRow } from '../db/database.js';
+import type { ArticleRow, ArticleStatus, CategoryRow, DriveAssetRow, HttpMethod, Plan, ProjectRow } from '../db/database.js';
 import { apiTokenLimit, rateLimitPerMinute } from '../plans.js';
 
 /** Domain objects: what the schema exposes, free of column names. */
@@ -53,8 +53,89 @@ export function toApiToken(row: ApiTokenRecord): ApiToken {
   };
 }
 
+export interface Category {
+  id: string;
+  projectId: string;
+  parentId: string | null;
+  name: string;
+  slug: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Article {
+  id: string;
+  projectId: string;
+  categoryId: string;
+  title: string;
+  slug: string;
+  content: string;
+  status: ArticleStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DriveAsset {
+  id: string;
+  projectId: string;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+export function toCategory(row: CategoryRow): Category {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    parentId: row.parent_id,
+    name: row.name,
+    slug: row.slug,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    categoryId: row.category_id,
+    title: row.title,
+    slug: row.slug,
+    content: row.content,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toDriveAsset(row: DriveAssetRow): DriveAsset {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    byteSize: row.byte_size,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
+}
+
 /** PostgreSQL's unique_violation, as both pg and PGlite report it. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string } | null;
   return e?.code === '23505' && e.constraint === constraint;
+}
+
+/** Runs `attempt` again when it lost a race on the unique index `constraint` (e.g. two equal slugs at once). */
+export async function retryOnUniqueViolation<T>(constraint: string, attempt: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= tries || !isUniqueViolation(error, constraint)) throw error;
+    }
+  }
 }

@@ -8,6 +8,8 @@ export const TEST_CONFIG: AppConfig = {
   secret: 'test-secret-test-secret-test-secret-0123456789',
   operatorKey: 'test-operator-key-0123456789abcdef',
   production: false,
+  publicUrl: 'http://kbgate.test',
+  maxUploadBytes: 25 * 1024 * 1024,
 };
 
 export interface GraphQLResponse<T = any> {
@@ -35,17 +37,19 @@ export interface TestApp {
 
 const silent = pino({ level: 'silent' });
 
-export function appOn(handle: DatabaseHandle, config: AppConfig = TEST_CONFIG): App {
-  return createApp({ config, database: handle, logger: silent });
+export function appOn(handle: DatabaseHandle, config: AppConfig = TEST_CONFIG, clock?: () => number): App {
+  return createApp({ config, database: handle, logger: silent, clock });
 }
 
 let tokenCounter = 0;
 
 /** A fresh migrated database and the real app on it; close() drops it all. */
-export async function createTestApp(options: { pgliteDir?: string; config?: AppConfig } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { pgliteDir?: string; config?: Partial<AppConfig>; clock?: () => number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(options);
-  const config = options.config ?? TEST_CONFIG;
-  const app = appOn(database.handle, config);
+  const config = { ...TEST_CONFIG, ...options.config };
+  const app = appOn(database.handle, config, options.clock);
 
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.yoga.fetch(new Request(`http://kbgate.test${path}`, init)));
@@ -108,7 +112,10 @@ export async function createTestApp(options: { pgliteDir?: string; config?: AppC
       const result = expectData(response, 'CreateApiTokenSuccess', 'createApiToken');
       return { id: result.apiToken.id, token: result.token };
     },
-    close: () => database.destroy(),
+    close: async () => {
+      await app.stop().catch(() => {}); // a test may have closed the database on purpose
+      await database.destroy();
+    },
   };
   return testApp;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as tokenCore from './2026_12_04_1600_token_core.js';
+import * as knowledgeBase from './2026_12_04_1700_knowledge_base.js';
 
 /**
  * Every migration, by name; the names sort in the order they run. Listed
@@ -8,4 +9,5 @@ import * as tokenCore from './2026_12_04_1600_token_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026_12_04_1600_token_core': tokenCore,
+  '2026_12_04_1700_knowledge_base': knowledgeBase,
 };
