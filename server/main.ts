@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openConfiguredDatabase } from './database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createLogger } from './logger.js';
-import { demoAdminSession, firstProject, seedDemoProject } from './seed.js';
+import { demoAdminSession, firstProject, seedDemoProject } from './seed/index.js';
 import { createApp } from './yoga.js';
 
 const logger = createLogger();
@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = openConfiguredDatabase(config);
   await migrateToLatest(database.db);
-  const { yoga, services } = createApp({ config, database, logger });
+  const app = createApp({ config, database, logger });
+  const { yoga, services } = app;
+
+  // Seeded before listening, so no request sees a half-made demo project.
+  const seeded = config.production ? null : await seedDemoProject(services);
 
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -27,7 +31,6 @@ async function main(): Promise<void> {
     if (config.generated.secret) {
       logger.warn({ dataDir: config.dataDir }, 'generated a dev KBGATE_SECRET in the data dir; set KBGATE_SECRET in production');
     }
-    const seeded = await seedDemoProject(services);
     const project = seeded ?? (await firstProject(services));
     const session = project && (await demoAdminSession(services, project));
     // Dev only: what a newcomer needs to click through GraphiQL, on stdout rather than in the log.
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(async () => {
+      await app.stop().catch((err: unknown) => logger.error({ err }, 'could not flush pending writes'));
       await database.close();
       process.exit(0);
     });
