@@ -1,8 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../server/yoga.js';
-import { gqlOn } from './helpers/requests.js';
-import { appOn, createTestApp, type TestApp } from './support/app.js';
+import { appOn, gqlOn, createTestApp, type TestApp } from './support/app.js';
 import { DATABASE_KIND } from './support/database.js';
 
 let t: TestApp;

@@ -14,9 +14,8 @@ import {
   signSession,
   tokenChecksum,
   wellFormedToken,
-} from './helpers/credentials.js';
-import { gqlOn } from './helpers/requests.js';
-import { appOn, createTestApp, globalId, type GraphQLResponse, TEST_CONFIG, type TestApp } from './support/app.js';
+} from './support/credentials.js';
+import { appOn, gqlOn, createTestApp, globalId, type GraphQLResponse, TEST_CONFIG, type TestApp } from './support/app.js';
 import { DATABASE_KIND } from './support/database.js';
 
 let t: TestApp;

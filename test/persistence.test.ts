@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../server/db/connect.js';
 import type { App } from '../server/yoga.js';
-import { gqlOn } from './helpers/requests.js';
-import { appOn, createTestApp, TEST_CONFIG, type TestApp } from './support/app.js';
+import { appOn, gqlOn, createTestApp, TEST_CONFIG, type TestApp } from './support/app.js';
 import { DATABASE_KIND } from './support/database.js';
 
 // PGlite keeps its data in a directory only when given one; PostgreSQL keeps it on the server.

@@ -41,6 +41,28 @@ export function appOn(handle: DatabaseHandle, config: AppConfig = TEST_CONFIG, c
   return createApp({ config, database: handle, logger: silent, clock });
 }
 
+/** POST /graphql to any app instance (e.g. a second one on the same database). */
+export async function gqlOn<T = any>(
+  app: App,
+  query: string,
+  variables: Record<string, unknown> = {},
+  credential?: string | null,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await app.yoga.fetch(
+    new Request('http://kbgate.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    }),
+  );
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
 let tokenCounter = 0;
 
 /** A fresh migrated database and the real app on it; close() drops it all. */
@@ -54,18 +76,8 @@ export async function createTestApp(
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.yoga.fetch(new Request(`http://kbgate.test${path}`, init)));
 
-  const gql: TestApp['gql'] = async (query, variables, credential, headers) => {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(credential ? { authorization: `Bearer ${credential}` } : {}),
-        ...headers,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, headers: response.headers, body: await response.json() };
-  };
+  const gql: TestApp['gql'] = (query, variables, credential, headers) =>
+    gqlOn(app, query, variables, credential, headers);
 
   const expectData = <T>(response: GraphQLResponse<T>, typename: string, field: string): any => {
     const result = (response.body.data as any)?.[field];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { deriveKeys } from '../../server/keys.js';
-import { TEST_CONFIG } from '../support/app.js';
+import { TEST_CONFIG } from './app.js';
 
 // Written from API.md §2, not imported from server/tokens, so the tests check the format independently.
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
