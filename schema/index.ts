@@ -6,5 +6,6 @@ import './viewer.js';
 import './categories.js';
 import './articles.js';
 import './driveAssets.js';
+import './auditEvents.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

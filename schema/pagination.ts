@@ -14,13 +14,14 @@ function cursorArg(cursor: string | undefined): Keyset | null {
 }
 
 /** A Relay connection over a newest-first keyset list; `first` is capped at 100. */
-export async function keysetConnection<T extends Keyset>(
+export async function keysetConnection<T extends object>(
   args: DefaultConnectionArguments,
   fetch: (page: KeysetPage) => Promise<T[]>,
+  keyOf: (node: T) => Keyset = (node) => node as unknown as Keyset,
 ): Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape }> {
   // The helper's generics lose T through the callback; the nodes are exactly what fetch returned.
   const connection = (await resolveCursorConnection(
-    { args, toCursor: (node) => encodeCursor(node as Keyset), maxSize: MAX_PAGE_SIZE },
+    { args, toCursor: (node) => encodeCursor(keyOf(node as T)), maxSize: MAX_PAGE_SIZE },
     ({ after, before, limit, inverted }): Promise<T[]> =>
       fetch({ after: cursorArg(after), before: cursorArg(before), limit, inverted }),
   )) as { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape };

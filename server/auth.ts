@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { rateLimitPerMinute } from './plans.js';
 import type { Principal } from './principal.js';
 import { looksLikeJwt, verifyAdminSession } from './sessions.js';
 import { looksLikeToken } from './tokens/format.js';
@@ -48,9 +49,15 @@ export class Authenticator {
     if (looksLikeToken(credential)) {
       const token = await this.options.verifier.verify(credential);
       if (!token) return null;
-      const { plan: _plan, rate_limit_per_minute: _rate, ...record } = token;
+      const { plan, rate_limit_per_minute, ...record } = token;
       this.options.onTokenUsed?.(record.id);
-      return { kind: 'API_TOKEN', projectId: record.project_id, token: record, allowedMethods: record.allowed_methods };
+      return {
+        kind: 'API_TOKEN',
+        projectId: record.project_id,
+        token: record,
+        allowedMethods: record.allowed_methods,
+        rateLimitPerMinute: rateLimitPerMinute(plan, rate_limit_per_minute),
+      };
     }
     if (looksLikeJwt(credential)) {
       const claims = await verifyAdminSession(this.options.sessionKey, credential);

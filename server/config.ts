@@ -3,6 +3,28 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+export interface Limits {
+  /** Largest non-upload request body, in bytes (413 past it). */
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** Failed authentications a client address may make per minute before 429. */
+  authFailuresPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 1024 * 1024,
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2000,
+  maxCost: 5000,
+  authFailuresPerMinute: 100,
+};
+
 export interface Config {
   port: number;
   host: string;
@@ -14,6 +36,7 @@ export interface Config {
   production: boolean;
   /** Largest drive-asset upload accepted, in bytes. */
   maxUploadBytes: number;
+  limits: Limits;
   /** What a dev start generated for the operator to see once; empty in production. */
   generated: { secret: boolean; operatorKey: boolean };
 }
@@ -23,6 +46,8 @@ export class ConfigError extends Error {
 }
 
 const MIN_SECRET_LENGTH = 32;
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -39,6 +64,13 @@ const envSchema = z.object({
   KBGATE_OPERATOR_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   KBGATE_PUBLIC_URL: z.url().optional(),
   KBGATE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  KBGATE_MAX_BODY_BYTES: count(DEFAULT_LIMITS.maxBodyBytes),
+  KBGATE_MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
+  KBGATE_MAX_ALIASES: count(DEFAULT_LIMITS.maxAliases),
+  KBGATE_MAX_DIRECTIVES: count(DEFAULT_LIMITS.maxDirectives),
+  KBGATE_MAX_TOKENS: count(DEFAULT_LIMITS.maxTokens),
+  KBGATE_MAX_COST: count(DEFAULT_LIMITS.maxCost),
+  KBGATE_AUTH_FAILURES_PER_MINUTE: count(DEFAULT_LIMITS.authFailuresPerMinute),
   NODE_ENV: z.string().optional(),
 });
 
@@ -80,6 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorKey: operatorKey.value,
     production,
     maxUploadBytes: e.KBGATE_MAX_UPLOAD_BYTES,
+    limits: {
+      maxBodyBytes: e.KBGATE_MAX_BODY_BYTES,
+      maxDepth: e.KBGATE_MAX_DEPTH,
+      maxAliases: e.KBGATE_MAX_ALIASES,
+      maxDirectives: e.KBGATE_MAX_DIRECTIVES,
+      maxTokens: e.KBGATE_MAX_TOKENS,
+      maxCost: e.KBGATE_MAX_COST,
+      authFailuresPerMinute: e.KBGATE_AUTH_FAILURES_PER_MINUTE,
+    },
     generated: { secret: secret.generated, operatorKey: operatorKey.generated },
   };
 }

@@ -1,6 +1,7 @@
 import type { Actor, Principal } from './principal.js';
 import type { ApiTokenService } from './services/apiTokens.js';
 import type { ArticleService } from './services/articles.js';
+import type { AuditService } from './services/audit.js';
 import type { CategoryService } from './services/categories.js';
 import type { DriveAssetService } from './services/driveAssets.js';
 import type { ProjectService } from './services/projects.js';
@@ -11,6 +12,7 @@ export interface Services {
   categories: CategoryService;
   articles: ArticleService;
   driveAssets: DriveAssetService;
+  audit: AuditService;
 }
 
 /** What every resolver sees: who is calling, from where, and the services. */

@@ -5,7 +5,14 @@ import type { ApiTokenRecord } from './db/apiTokens.js';
 export type Principal =
   | { kind: 'OPERATOR' }
   | { kind: 'ADMIN'; userId: string; projectId: string; role: Role }
-  | { kind: 'API_TOKEN'; projectId: string; token: ApiTokenRecord; allowedMethods: HttpMethod[] };
+  | {
+      kind: 'API_TOKEN';
+      projectId: string;
+      token: ApiTokenRecord;
+      allowedMethods: HttpMethod[];
+      /** The project's requests per minute for each of its tokens. */
+      rateLimitPerMinute: number;
+    };
 
 export type AdminPrincipal = Extract<Principal, { kind: 'ADMIN' }>;
 

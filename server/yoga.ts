@@ -1,25 +1,36 @@
 import type { IncomingMessage } from 'node:http';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../schema/index.js';
 import { Authenticator } from './auth.js';
 import type { Config } from './config.js';
 import type { Context, Services } from './context.js';
-import { type DatabaseHandle, isDatabaseUp } from './db/connect.js';
-import { useDriveRoute } from './drive/route.js';
+import type { DatabaseHandle } from './db/connect.js';
 import { deriveKeys } from './keys.js';
 import type { Logger } from './logger.js';
-import { actorOf } from './principal.js';
+import { useBodyLimit } from './plugins/bodyLimit.js';
+import { useDriveRoute } from './plugins/driveRoute.js';
+import { graphqlLimits } from './plugins/graphqlLimits.js';
+import { useHealthCheck } from './plugins/healthCheck.js';
+import { type RequestInfo, useRequestLog } from './plugins/requestLog.js';
+import { actorOf, type Principal } from './principal.js';
+import { FailedAuthLimiter } from './rateLimit/failedAuth.js';
+import { type RateDecision, TokenRateLimiter } from './rateLimit/tokens.js';
 import { ApiTokenService } from './services/apiTokens.js';
 import { ArticleService } from './services/articles.js';
+import { AuditService } from './services/audit.js';
 import { CategoryService } from './services/categories.js';
 import { DriveAssetService } from './services/driveAssets.js';
 import { ProjectService } from './services/projects.js';
 import { LastUsedRecorder } from './tokens/lastUsed.js';
 import { TokenVerifier } from './tokens/verify.js';
 
-export type AppConfig = Pick<Config, 'secret' | 'operatorKey' | 'production' | 'publicUrl' | 'maxUploadBytes'>;
+export type AppConfig = Pick<
+  Config,
+  'secret' | 'operatorKey' | 'production' | 'publicUrl' | 'maxUploadBytes' | 'limits'
+>;
 
 interface ServerContext {
   req?: IncomingMessage;
@@ -51,6 +62,8 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
     onError: (err) => logger.error({ err }, 'could not record lastUsedAt'),
   });
   lastUsed.start();
+  const rateLimiter = new TokenRateLimiter(db, clock);
+  const failedAuth = new FailedAuthLimiter(config.limits.authFailuresPerMinute, clock);
   const authenticator = new Authenticator({
     sessionKey: keys.sessionSigning,
     operatorKey: config.operatorKey,
@@ -68,7 +81,38 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
       maxUploadBytes: config.maxUploadBytes,
       clock,
     }),
+    audit: new AuditService(db),
   };
+  const requests = new WeakMap<Request, RequestInfo>();
+
+  /** Failed-auth limit, credential check, then the token's rate limit: once per request. */
+  async function authenticate(request: Request, clientAddress: string | null): Promise<Principal | null> {
+    const blockedFor = clientAddress ? failedAuth.blockedFor(clientAddress) : 0;
+    if (blockedFor > 0) throw tooManyRequests('Too many failed authentication attempts', { 'Retry-After': String(blockedFor) });
+    let principal: Principal | null;
+    try {
+      principal = await authenticator.authenticate(request.headers);
+    } catch (error) {
+      if (clientAddress && error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
+        failedAuth.recordFailure(clientAddress);
+      }
+      throw error;
+    }
+    const info = requests.get(request);
+    if (info && principal) info.caller = principal.kind === 'API_TOKEN' ? `API_TOKEN ${principal.token.id}` : principal.kind;
+    if (principal?.kind === 'API_TOKEN') {
+      const decision = await rateLimiter.take(principal.token.id, principal.rateLimitPerMinute);
+      const headers = rateLimitHeaders(decision);
+      if (info) info.headers = headers;
+      if (!decision.allowed) {
+        throw tooManyRequests(`Rate limit of ${decision.limit} requests a minute reached`, {
+          ...headers,
+          'Retry-After': headers['X-RateLimit-Reset']!,
+        });
+      }
+    }
+    return principal;
+  }
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -76,16 +120,21 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
     landingPage: false,
     graphiql: config.production ? false : { title: 'kbgate', headers: '{"Authorization": "Bearer "}' },
     logging: logger,
+    // Uploads are bounded by the upload cap (plus room for the other parts); everything else by useBodyLimit.
+    maxRequestBodySize: config.maxUploadBytes + 64 * 1024,
     // One byte over the cap lets the resolver see an oversized file and answer FileTooLargeError.
-    fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes + 1, files: 1, fieldSize: 1024 * 1024 } }),
+    fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes + 1, files: 1, fieldSize: config.limits.maxBodyBytes } }),
     plugins: [
+      useRequestLog(logger, requests),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useHealthCheck(database),
       useDriveRoute({ db, linkKey: keys.driveLinkSigning, clock }),
+      useBodyLimit(config.limits.maxBodyBytes),
+      ...graphqlLimits(config.limits, config.production),
     ],
     context: async ({ request, req }): Promise<Context> => {
-      const principal = await authenticator.authenticate(request.headers);
       const clientAddress = req?.socket.remoteAddress ?? null;
+      const principal = await authenticate(request, clientAddress);
       return {
         principal,
         clientAddress,
@@ -107,15 +156,14 @@ function required<T>(value: T | null): T {
   return value;
 }
 
-/** GET /healthz: 200 when the database answers, 503 when it does not. */
-function useHealthCheck(database: DatabaseHandle): Plugin {
+function rateLimitHeaders(decision: RateDecision): Record<string, string> {
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/healthz') return;
-      const up = await isDatabaseUp(database.db);
-      endResponse(
-        fetchAPI.Response.json({ status: up ? 'ok' : 'unavailable' }, { status: up ? 200 : 503 }),
-      );
-    },
+    'X-RateLimit-Limit': String(decision.limit),
+    'X-RateLimit-Remaining': String(decision.remaining),
+    'X-RateLimit-Reset': String(decision.resetSeconds),
   };
+}
+
+function tooManyRequests(message: string, headers: Record<string, string>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers } } });
 }

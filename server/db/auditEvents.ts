@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../principal.js';
 import type { AuditEventRow, Database } from './database.js';
+import { type KeysetPage, newestFirstBounds, newestFirstDirection } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -29,12 +30,25 @@ export async function recordAuditEvent(db: Db, entry: AuditEntry): Promise<void>
     .execute();
 }
 
-export function listAuditEvents(db: Db, projectId: string): Promise<AuditEventRow[]> {
+/** Newest first, one keyset page. */
+export function listAuditEvents(db: Db, projectId: string, page: KeysetPage): Promise<AuditEventRow[]> {
+  const direction = newestFirstDirection(page);
   return db
     .selectFrom('audit_events')
     .selectAll()
     .where('project_id', '=', projectId)
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
+    .where((eb) => eb.and(newestFirstBounds(page, 'occurred_at')))
+    .orderBy('occurred_at', direction)
+    .orderBy('id', direction)
+    .limit(page.limit)
     .execute();
+}
+
+export async function countAuditEvents(db: Db, projectId: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('project_id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
 }

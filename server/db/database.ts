@@ -101,6 +101,12 @@ export interface ArticleAssetTable {
   position: number;
 }
 
+export interface RateLimitWindowTable {
+  token_id: string;
+  window_start: Date;
+  granted: number;
+}
+
 export interface Database {
   projects: ProjectTable;
   api_tokens: ApiTokenTable;
@@ -111,6 +117,7 @@ export interface Database {
   drive_assets: DriveAssetTable;
   drive_asset_contents: DriveAssetContentTable;
   article_assets: ArticleAssetTable;
+  rate_limit_windows: RateLimitWindowTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

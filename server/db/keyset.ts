@@ -29,13 +29,14 @@ export interface KeysetPage {
 }
 
 /** Conditions that place a row of a newest-first list after `after` and before `before`. */
-export function newestFirstBounds(page: KeysetPage): Expression<SqlBool>[] {
+export function newestFirstBounds(page: KeysetPage, timeColumn = 'created_at'): Expression<SqlBool>[] {
   const bounds: Expression<SqlBool>[] = [];
+  const key = sql`(${sql.ref(timeColumn)}, id)`;
   if (page.after) {
-    bounds.push(sql<SqlBool>`(created_at, id) < (${page.after.createdAt}, cast(${page.after.id} as uuid))`);
+    bounds.push(sql<SqlBool>`${key} < (${page.after.createdAt}, cast(${page.after.id} as uuid))`);
   }
   if (page.before) {
-    bounds.push(sql<SqlBool>`(created_at, id) > (${page.before.createdAt}, cast(${page.before.id} as uuid))`);
+    bounds.push(sql<SqlBool>`${key} > (${page.before.createdAt}, cast(${page.before.id} as uuid))`);
   }
   return bounds;
 }

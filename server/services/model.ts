@@ -1,5 +1,5 @@
 import type { ApiTokenRecord } from '../db/apiTokens.js';
-import type { ArticleRow, ArticleStatus, CategoryRow, DriveAssetRow, HttpMethod, Plan, ProjectRow } from '../db/database.js';
+import type { ActorKind, ArticleRow, AuditEventRow, ArticleStatus, CategoryRow, DriveAssetRow, HttpMethod, Plan, ProjectRow } from '../db/database.js';
 import { apiTokenLimit, rateLimitPerMinute } from '../plans.js';
 
 /** Domain objects: what the schema exposes, free of column names. */
@@ -120,6 +120,32 @@ export function toDriveAsset(row: DriveAssetRow): DriveAsset {
     byteSize: row.byte_size,
     sha256: row.sha256,
     createdAt: row.created_at,
+  };
+}
+
+export interface AuditEvent {
+  id: string;
+  actorKind: ActorKind;
+  actorId: string | null;
+  action: string;
+  apiTokenId: string | null;
+  apiTokenName: string | null;
+  details: Record<string, unknown>;
+  clientAddress: string | null;
+  occurredAt: Date;
+}
+
+export function toAuditEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: row.id,
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    action: row.action,
+    apiTokenId: row.api_token_id,
+    apiTokenName: row.api_token_name,
+    details: row.details,
+    clientAddress: row.client_address,
+    occurredAt: row.occurred_at,
   };
 }
 

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
+import { DEFAULT_LIMITS } from '../../server/config.js';
 import type { DatabaseHandle } from '../../server/db/connect.js';
 import { type App, type AppConfig, createApp } from '../../server/yoga.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -10,6 +11,7 @@ export const TEST_CONFIG: AppConfig = {
   production: false,
   publicUrl: 'http://kbgate.test',
   maxUploadBytes: 25 * 1024 * 1024,
+  limits: DEFAULT_LIMITS,
 };
 
 export interface GraphQLResponse<T = any> {

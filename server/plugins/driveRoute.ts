@@ -4,7 +4,7 @@ import { findApiTokenPlan } from '../db/apiTokens.js';
 import type { Database } from '../db/database.js';
 import { readDriveAsset } from '../db/driveAssets.js';
 import { planIncludesApiTokens } from '../plans.js';
-import { readDriveLink } from './links.js';
+import { readDriveLink } from '../drive/links.js';
 
 /** Types a browser may show in place; anything else (HTML, SVG, scripts) is a download. */
 const INLINE = /^(image\/(png|jpeg|gif|webp|avif|bmp)|application\/pdf|video\/[\w.+-]+|audio\/[\w.+-]+|text\/plain)$/;
