@@ -50,6 +50,8 @@ const config: CodegenConfig = {
           ID: 'string',
           // JSON carries date-times as ISO 8601 strings.
           DateTime: 'string',
+          // Only ever an input, sent as a part of a multipart request: a Blob or File.
+          File: { input: '../upload.js#BlobLike', output: 'never' },
         },
         useTypeImports: true,
       },

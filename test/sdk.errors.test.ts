@@ -25,7 +25,7 @@ interface Sent {
 function clientAnswering(status: number, body: unknown, headers: Record<string, string> = {}) {
   const sent: Sent[] = [];
   const fetch: FetchLike = async (url, init) => {
-    sent.push({ url, headers: init.headers, body: JSON.parse(init.body) });
+    sent.push({ url, headers: init.headers, body: JSON.parse(String(init.body)) });
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     return new Response(text, { status, headers });
   };
@@ -51,7 +51,7 @@ describe('requests', () => {
       credential: CREDENTIAL,
       headers: { Authorization: 'Bearer someone-else', 'X-Trace': 't1' },
       fetch: async (url, init) => {
-        sent.push({ url, headers: init.headers, body: JSON.parse(init.body) });
+        sent.push({ url, headers: init.headers, body: JSON.parse(String(init.body)) });
         return new Response('{"data":{"viewer":{}}}');
       },
     });

@@ -5,19 +5,51 @@ import {
   type ApiTokensQuery,
   type ApiTokensQueryVariables,
   ApiTokensDocument,
+  type ArticleQuery,
+  type ArticleQueryVariables,
+  ArticleDocument,
+  type ArticlesQuery,
+  type ArticlesQueryVariables,
+  ArticlesDocument,
+  type CategoriesQuery,
+  CategoriesDocument,
+  type CategoryQuery,
+  type CategoryQueryVariables,
+  CategoryDocument,
   type CreateAdminSessionInput,
   type CreateAdminSessionMutation,
   CreateAdminSessionDocument,
   type CreateApiTokenInput,
   type CreateApiTokenMutation,
   CreateApiTokenDocument,
+  type CreateArticleInput,
+  type CreateArticleMutation,
+  CreateArticleDocument,
+  type CreateCategoryInput,
+  type CreateCategoryMutation,
+  CreateCategoryDocument,
   type CreateProjectInput,
   type CreateProjectMutation,
   CreateProjectDocument,
   type DeleteApiTokenInput,
   type DeleteApiTokenMutation,
   DeleteApiTokenDocument,
+  type DeleteArticleInput,
+  type DeleteArticleMutation,
+  DeleteArticleDocument,
+  type DeleteCategoryInput,
+  type DeleteCategoryMutation,
+  DeleteCategoryDocument,
+  type DeleteDriveAssetInput,
+  type DeleteDriveAssetMutation,
+  DeleteDriveAssetDocument,
   type DocumentTypeDecoration,
+  type DriveAssetQuery,
+  type DriveAssetQueryVariables,
+  DriveAssetDocument,
+  type DriveAssetsQuery,
+  type DriveAssetsQueryVariables,
+  DriveAssetsDocument,
   type ProjectQuery,
   ProjectDocument,
   type ProjectsQuery,
@@ -26,15 +58,26 @@ import {
   type RevealApiTokenInput,
   type RevealApiTokenMutation,
   RevealApiTokenDocument,
+  type TagsQuery,
+  TagsDocument,
   type UpdateApiTokenInput,
   type UpdateApiTokenMutation,
   UpdateApiTokenDocument,
+  type UpdateArticleInput,
+  type UpdateArticleMutation,
+  UpdateArticleDocument,
+  type UpdateCategoryInput,
+  type UpdateCategoryMutation,
+  UpdateCategoryDocument,
   type UpdateProjectInput,
   type UpdateProjectMutation,
   UpdateProjectDocument,
+  type UploadDriveAssetMutation,
+  UploadDriveAssetDocument,
   type ViewerQuery,
   ViewerDocument,
 } from './_generated/graphql.js';
+import { type DriveAssetDownload, fetchDriveAsset } from './drive.js';
 import {
   AuthenticationError,
   ForbiddenError,
@@ -44,11 +87,15 @@ import {
   RateLimitError,
 } from './errors.js';
 
-/** The part of the Fetch API the client uses; the global `fetch` (Node ≥ 18, browsers) fits. */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+import { type FetchLike, type FetchResponseLike, globalFetch, messageOf } from './fetch.js';
+import { type BlobLike, extractFiles, multipartBody, namedUpload } from './upload.js';
+
+export type { FetchLike, FetchResponseLike };
+
+/** What to upload: a Blob or File (its name and type unless overridden), or bytes with a file name. */
+export type UploadDriveAssetArgs =
+  | { file: BlobLike; fileName?: string | undefined; contentType?: string | undefined }
+  | { file: Uint8Array; fileName: string; contentType?: string | undefined };
 
 export interface ClientOptions {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
@@ -93,7 +140,11 @@ export function createClient(options: ClientOptions) {
     document: Document<TResult, TVariables>,
     ...[variables]: VariablesArgs<TVariables>
   ): Promise<TResult> {
-    let response: Awaited<ReturnType<FetchLike>>;
+    const query = document.toString();
+    // Variables holding a Blob or File go as a GraphQL multipart request, the files as parts.
+    const { clone, files } = extractFiles(variables ?? {});
+    const multipart = files.length > 0 ? await multipartBody({ query, variables: clone }, files) : null;
+    let response: FetchResponseLike;
     let text: string;
     try {
       response = await fetchImpl(url, {
@@ -101,10 +152,13 @@ export function createClient(options: ClientOptions) {
         headers: {
           ...extraHeaders,
           accept: 'application/graphql-response+json, application/json',
-          'content-type': 'application/json',
+          ...(multipart
+            ? // Yoga refuses a multipart request (a "simple" one to a browser) without this header.
+              { 'content-type': multipart.contentType, 'x-graphql-yoga-csrf': '1' }
+            : { 'content-type': 'application/json' }),
           authorization: `Bearer ${credential}`,
         },
-        body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+        body: multipart ? multipart.body : JSON.stringify({ query, variables: variables ?? {} }),
       });
       text = await response.text();
     } catch (error) {
@@ -169,6 +223,50 @@ export function createClient(options: ClientOptions) {
       (await request(DeleteApiTokenDocument, { input })).deleteApiToken,
     revealApiToken: async (input: RevealApiTokenInput): Promise<RevealApiTokenMutation['revealApiToken']> =>
       (await request(RevealApiTokenDocument, { input })).revealApiToken,
+
+    // Knowledge base: an API token needs GET for the queries, POST for create* and upload*,
+    // PUT for update*, DELETE for delete*; otherwise ForbiddenError with `requiredMethod`.
+    articles: async (variables?: ArticlesQueryVariables): Promise<ArticlesQuery['articles']> =>
+      (await request(ArticlesDocument, variables)).articles,
+    article: async (variables: ArticleQueryVariables): Promise<ArticleQuery['article']> =>
+      (await request(ArticleDocument, variables)).article,
+    categories: async (): Promise<CategoriesQuery['categories']> => (await request(CategoriesDocument)).categories,
+    /** A category with its parent, children and a page of its own articles (`first`, `after`). */
+    category: async (variables: CategoryQueryVariables): Promise<CategoryQuery['category']> =>
+      (await request(CategoryDocument, variables)).category,
+    tags: async (): Promise<TagsQuery['tags']> => (await request(TagsDocument)).tags,
+    driveAssets: async (variables?: DriveAssetsQueryVariables): Promise<DriveAssetsQuery['driveAssets']> =>
+      (await request(DriveAssetsDocument, variables)).driveAssets,
+    driveAsset: async (variables: DriveAssetQueryVariables): Promise<DriveAssetQuery['driveAsset']> =>
+      (await request(DriveAssetDocument, variables)).driveAsset,
+    createCategory: async (input: CreateCategoryInput): Promise<CreateCategoryMutation['createCategory']> =>
+      (await request(CreateCategoryDocument, { input })).createCategory,
+    updateCategory: async (input: UpdateCategoryInput): Promise<UpdateCategoryMutation['updateCategory']> =>
+      (await request(UpdateCategoryDocument, { input })).updateCategory,
+    deleteCategory: async (input: DeleteCategoryInput): Promise<DeleteCategoryMutation['deleteCategory']> =>
+      (await request(DeleteCategoryDocument, { input })).deleteCategory,
+    createArticle: async (input: CreateArticleInput): Promise<CreateArticleMutation['createArticle']> =>
+      (await request(CreateArticleDocument, { input })).createArticle,
+    updateArticle: async (input: UpdateArticleInput): Promise<UpdateArticleMutation['updateArticle']> =>
+      (await request(UpdateArticleDocument, { input })).updateArticle,
+    deleteArticle: async (input: DeleteArticleInput): Promise<DeleteArticleMutation['deleteArticle']> =>
+      (await request(DeleteArticleDocument, { input })).deleteArticle,
+    /** Sends a GraphQL multipart request; the server sniffs the content type from the bytes when it can. */
+    uploadDriveAsset: async ({
+      file,
+      fileName,
+      contentType,
+    }: UploadDriveAssetArgs): Promise<UploadDriveAssetMutation['uploadDriveAsset']> =>
+      (await request(UploadDriveAssetDocument, { input: { file: namedUpload(file, fileName, contentType) } }))
+        .uploadDriveAsset,
+    deleteDriveAsset: async (input: DeleteDriveAssetInput): Promise<DeleteDriveAssetMutation['deleteDriveAsset']> =>
+      (await request(DeleteDriveAssetDocument, { input })).deleteDriveAsset,
+    /**
+     * Follows an asset's signed `url` with this client's fetch, sending no credential (the link is one).
+     * Throws DriveLinkError on 403 (expired, altered, token deleted) or 404 (asset deleted).
+     */
+    downloadDriveAsset: (asset: string | { readonly url: string }): Promise<DriveAssetDownload> =>
+      fetchDriveAsset(asset, { fetch: fetchImpl }),
   };
 }
 
@@ -190,14 +288,4 @@ function parseGraphQLResponse(text: string): GraphQLResponseBody | null {
   if (errors !== undefined && !Array.isArray(errors)) return null;
   if (data === undefined && errors === undefined) return null;
   return { data, errors };
-}
-
-function globalFetch(): FetchLike {
-  const { fetch } = globalThis as { fetch?: FetchLike };
-  if (!fetch) throw new TypeError('kbgate sdk: there is no global fetch; pass options.fetch');
-  return fetch;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -73,6 +73,18 @@ export class NetworkError extends KbgateError {
   override name = 'NetworkError';
 }
 
+/** A drive link was refused: 403 when it expired, was altered or its token was deleted; 404 when the asset was deleted. */
+export class DriveLinkError extends KbgateError {
+  override name = 'DriveLinkError';
+  constructor(
+    readonly reason: 'INVALID_OR_EXPIRED' | 'NOT_FOUND',
+    message: string,
+    status: number,
+  ) {
+    super(message, { status });
+  }
+}
+
 /** Any other GraphQL error (bad query, masked server error…); `errors` is the response's array. */
 export class GraphQLRequestError extends KbgateError {
   override name = 'GraphQLRequestError';

@@ -1,6 +1,20 @@
 // Runs the SDK against a live server: KBGATE_URL (the /graphql endpoint) and KBGATE_OPERATOR_KEY.
 // Prints one "ok" line per check; exits 1 at the first mismatch.
-import { AuthenticationError, type Client, createClient, ForbiddenError, KbgateError, ViewerDocument } from '@kbgate/sdk';
+import {
+  AuthenticationError,
+  type Client,
+  createClient,
+  DriveLinkError,
+  fetchDriveAsset,
+  ForbiddenError,
+  KbgateError,
+  ViewerDocument,
+} from '@kbgate/sdk';
+
+/** A valid 1×1 PNG, so the server's content sniffing agrees with image/png. */
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
 
 const url = required('KBGATE_URL');
 const operatorKey = required('KBGATE_OPERATOR_KEY');
@@ -109,7 +123,82 @@ async function main(): Promise<void> {
   const refused = await rejects(() => bad.viewer(), AuthenticationError, 'a bad credential throws AuthenticationError');
   check(!refused.message.includes(badCredential) && !JSON.stringify(refused.errors).includes(badCredential), 'the error does not carry the bad credential', refused.message);
 
+  await knowledgeBase(admin);
+
   console.log(`sdk consumer: all ${checks} checks passed`);
+}
+
+/** The knowledge-base API through a token with GET and POST. */
+async function knowledgeBase(admin: Client): Promise<void> {
+  const issued = await admin.createApiToken({ name: 'Knowledge base', allowedMethods: ['GET', 'POST'], driveAssetAccessValidityMinutes: 30 });
+  check(issued.__typename === 'CreateApiTokenSuccess', 'admin creates a GET+POST token for the knowledge base', issued.__typename);
+  const kb = createClient({ url, credential: issued.token });
+
+  const guides = await kb.createCategory({ name: 'Guides' });
+  check(guides.__typename === 'CreateCategorySuccess' && guides.category.slug === 'guides' && guides.category.parent === null, 'the token creates a top-level category', guides);
+  const setup = await kb.createCategory({ name: 'Getting started', parentId: guides.category.id });
+  check(setup.__typename === 'CreateCategorySuccess' && setup.category.parent?.id === guides.category.id, 'and a subcategory under it', setup);
+  const blank = await kb.createCategory({ name: '   ' });
+  check(blank.__typename === 'ValidationError' && blank.fieldErrors.some((e) => e.path.join('.') === 'name'), 'a blank name comes back as a ValidationError on name', blank);
+
+  const before = Date.now();
+  const uploaded = await kb.uploadDriveAsset({ file: new File([PNG], 'pixel.png', { type: 'image/png' }) });
+  check(uploaded.__typename === 'UploadDriveAssetSuccess', 'the token uploads a File as a multipart request', uploaded);
+  const asset = uploaded.driveAsset;
+  check(asset.fileName === 'pixel.png' && asset.contentType === 'image/png' && asset.byteSize === PNG.byteLength, 'the asset keeps its name, type and size', asset);
+  const validity = Date.parse(asset.urlExpiresAt) - before;
+  check(validity > 29 * 60_000 && validity <= 31 * 60_000, "the link lasts the token's 30 minutes", asset.urlExpiresAt);
+  const notes = await kb.uploadDriveAsset({ file: new TextEncoder().encode('plain notes\n'), fileName: 'notes.txt', contentType: 'text/plain' });
+  check(notes.__typename === 'UploadDriveAssetSuccess' && notes.driveAsset.fileName === 'notes.txt' && notes.driveAsset.byteSize === 12, 'bytes upload with a file name', notes);
+
+  const article = await kb.createArticle({
+    title: 'Install the CLI',
+    content: '# Install\n\n![pixel](pixel.png)\n',
+    categoryId: setup.category.id,
+    tags: ['Setup', 'cli'],
+    status: 'PUBLISHED',
+    assetIds: [asset.id],
+  });
+  check(article.__typename === 'CreateArticleSuccess', 'the token creates a published article with the asset', article);
+  const { article: published } = article;
+  check(published.slug === 'install-the-cli' && published.tags.includes('setup') && published.assets[0]?.id === asset.id, 'the article has its slug, lower-cased tags and the asset', published);
+  const draft = await kb.createArticle({ title: 'Upgrade notes', content: 'soon', categoryId: setup.category.id, tags: ['cli'] });
+  check(draft.__typename === 'CreateArticleSuccess' && draft.article.status === 'DRAFT', 'an article is a DRAFT by default', draft);
+
+  const listed = await kb.articles({ categoryId: setup.category.id, status: 'PUBLISHED', first: 10 });
+  check(listed.edges.length === 1 && listed.edges[0]?.node.id === published.id, 'articles(categoryId, status: PUBLISHED) lists only the published one', listed.edges.map((e) => e.node.slug));
+  const tagged = await kb.articles({ tag: 'CLI', first: 10 });
+  check(tagged.edges.length === 2, 'articles(tag) matches the tag case-insensitively', tagged.edges.map((e) => e.node.slug));
+  const firstPage = await kb.articles({ categoryId: setup.category.id, first: 1 });
+  const secondPage = await kb.articles({ categoryId: setup.category.id, first: 1, after: firstPage.pageInfo.endCursor });
+  check(firstPage.pageInfo.hasNextPage && secondPage.edges.length === 1 && secondPage.edges[0]?.node.id !== firstPage.edges[0]?.node.id, 'articles pages on with after', [firstPage.pageInfo, secondPage.pageInfo]);
+  const category = await kb.category({ id: guides.category.id, first: 5 });
+  check(category?.children.length === 1 && category.children[0]?.id === setup.category.id && category.articles.edges.length === 0, 'category() has its children and its own (no) articles', category);
+  const tags = await kb.tags();
+  check(tags.some((tag) => tag.name === 'cli' && tag.articleCount === 2), 'tags() counts the articles per tag', tags);
+  const fetched = await kb.article({ id: published.id });
+  check(fetched?.assets[0]?.url !== undefined && fetched.category.id === setup.category.id, 'article(id) reads it back', fetched?.id);
+
+  const download = await kb.downloadDriveAsset(fetched.assets[0]!);
+  check(download.contentType === 'image/png' && download.bytes.length === PNG.length && download.bytes.every((b, i) => b === PNG[i]), "following the asset's url gives back the same bytes", download.contentType);
+  const standalone = await fetchDriveAsset(fetched.assets[0]!.url);
+  check(standalone.fileName === 'pixel.png', 'fetchDriveAsset works without a client', standalone.fileName);
+  const altered = fetched.assets[0]!.url.replace(/expires=\d+/, (m) => `${m.slice(0, -1)}${m.endsWith('9') ? '8' : '9'}`);
+  const refused = await rejects(() => fetchDriveAsset(altered), DriveLinkError, 'an altered link throws DriveLinkError');
+  check(refused.status === 403 && refused.reason === 'INVALID_OR_EXPIRED' && !refused.message.includes('signature='), 'HTTP 403, INVALID_OR_EXPIRED, no signature in the message', refused.message);
+
+  const forbidden = await rejects(() => kb.deleteArticle({ id: published.id }), ForbiddenError, 'a GET+POST token may not deleteArticle: ForbiddenError');
+  check(forbidden.requiredMethod === 'DELETE', "the ForbiddenError's requiredMethod is DELETE", forbidden.requiredMethod);
+  const put = await rejects(() => kb.updateArticle({ id: published.id, title: 'Renamed' }), ForbiddenError, 'nor updateArticle');
+  check(put.requiredMethod === 'PUT', 'requiredMethod PUT for updateArticle', put.requiredMethod);
+  check((await kb.article({ id: published.id }))?.title === 'Install the CLI', 'the refused calls changed nothing');
+
+  const notEmpty = await admin.deleteCategory({ id: setup.category.id });
+  check(notEmpty.__typename === 'CategoryNotEmptyError' && notEmpty.articleCount === 2 && notEmpty.childCount === 0, 'deleting a category with articles is a CategoryNotEmptyError', notEmpty);
+  const removed = await admin.deleteDriveAsset({ id: asset.id });
+  check(removed.__typename === 'DeleteDriveAssetSuccess', 'admin deletes the asset', removed);
+  const gone = await rejects(() => kb.downloadDriveAsset(asset), DriveLinkError, 'its link then throws DriveLinkError');
+  check(gone.status === 404 && gone.reason === 'NOT_FOUND', 'HTTP 404, NOT_FOUND', gone.status);
 }
 
 main().catch((error: unknown) => {
