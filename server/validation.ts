@@ -8,8 +8,8 @@ import { isWellFormedToken } from './tokens/format.js';
  * Every input rule in one place. Mutations call `parseInput` after the
  * authorization check, so a caller without access learns nothing from it.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+export async function parseInput<S extends z.ZodType>(schema: S, input: unknown): Promise<z.output<S>> {
+  const result = await schema.safeParseAsync(input);
   if (result.success) return result.data;
   const fieldErrors: FieldError[] = result.error.issues.map((issue) => ({
     path: issue.path.map(String),
@@ -95,16 +95,30 @@ const globalId = (typename: string) =>
     return id;
   });
 
-export const createCategoryInput = z.object({
-  name: trimmedName(100),
-  parentId: globalId('Category').nullish().transform((v) => v ?? null),
-});
+/**
+ * Lookups for ids an input refers to, scoped to the caller's project, so that
+ * a missing category or asset is reported with every other bad field.
+ */
+export interface References {
+  category(id: string): Promise<boolean>;
+  driveAssets(ids: string[]): Promise<Set<string>>;
+}
+
+const categoryRef = (refs: References) =>
+  globalId('Category').refine((id) => refs.category(id), 'no such category');
+
+export const createCategoryInput = (refs: References) =>
+  z.object({
+    name: trimmedName(100),
+    parentId: categoryRef(refs).nullish().transform((v) => v ?? null),
+  });
 
 /** parentId: omitted keeps the parent, null moves the category to the top level. */
-export const updateCategoryInput = z.object({
-  name: trimmedName(100).nullish().transform((v) => v ?? undefined),
-  parentId: globalId('Category').nullish(),
-});
+export const updateCategoryInput = (refs: References) =>
+  z.object({
+    name: trimmedName(100).nullish().transform((v) => v ?? undefined),
+    parentId: categoryRef(refs).nullish(),
+  });
 
 export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
 
@@ -114,27 +128,36 @@ const tags = z
   .max(20, 'at most 20 tags')
   .transform((list) => [...new Set(list)]);
 
-const assetIds = z
-  .array(globalId('DriveAsset'))
-  .max(50, 'at most 50 assets')
-  .transform((list) => [...new Set(list)]);
+const assetIds = (refs: References) =>
+  z
+    .array(globalId('DriveAsset'))
+    .max(50, 'at most 50 assets')
+    .superRefine(async (ids, ctx) => {
+      const found = await refs.driveAssets(ids);
+      ids.forEach((id, index) => {
+        if (!found.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'no such drive asset' });
+      });
+    })
+    .transform((list) => [...new Set(list)]);
 
 const articleContent = z.string().max(500_000, 'must be at most 500000 characters');
 
-export const createArticleInput = z.object({
-  title: trimmedName(200),
-  content: articleContent.nullish().transform((v) => v ?? ''),
-  categoryId: globalId('Category'),
-  tags: tags.nullish().transform((v) => v ?? []),
-  status: z.enum(ARTICLE_STATUSES).nullish().transform((v) => v ?? 'DRAFT'),
-  assetIds: assetIds.nullish().transform((v) => v ?? []),
-});
+export const createArticleInput = (refs: References) =>
+  z.object({
+    title: trimmedName(200),
+    content: articleContent.nullish().transform((v) => v ?? ''),
+    categoryId: categoryRef(refs),
+    tags: tags.nullish().transform((v) => v ?? []),
+    status: z.enum(ARTICLE_STATUSES).nullish().transform((v) => v ?? 'DRAFT'),
+    assetIds: assetIds(refs).nullish().transform((v) => v ?? []),
+  });
 
-export const updateArticleInput = z.object({
-  title: trimmedName(200).nullish().transform((v) => v ?? undefined),
-  content: articleContent.nullish().transform((v) => v ?? undefined),
-  categoryId: globalId('Category').nullish().transform((v) => v ?? undefined),
-  tags: tags.nullish().transform((v) => v ?? undefined),
-  status: z.enum(ARTICLE_STATUSES).nullish().transform((v) => v ?? undefined),
-  assetIds: assetIds.nullish().transform((v) => v ?? undefined),
-});
+export const updateArticleInput = (refs: References) =>
+  z.object({
+    title: trimmedName(200).nullish().transform((v) => v ?? undefined),
+    content: articleContent.nullish().transform((v) => v ?? undefined),
+    categoryId: categoryRef(refs).nullish().transform((v) => v ?? undefined),
+    tags: tags.nullish().transform((v) => v ?? undefined),
+    status: z.enum(ARTICLE_STATUSES).nullish().transform((v) => v ?? undefined),
+    assetIds: assetIds(refs).nullish().transform((v) => v ?? undefined),
+  });

@@ -92,6 +92,14 @@ describe('uploadDriveAsset', () => {
     expect(fromBlob).toMatchObject({ fileName: 'table.csv', contentType: 'text/csv', byteSize: 8 });
   });
 
+  test('uploads just the bytes of a Node Buffer, not the pool it may sit in', async () => {
+    const pooled = Buffer.from('small and pooled');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    const asset = success(await admin.uploadDriveAsset({ file: pooled, fileName: 'pooled.txt' }), 'UploadDriveAssetSuccess').driveAsset;
+    expect(asset.byteSize).toBe(pooled.byteLength);
+    expect(Buffer.from((await admin.downloadDriveAsset(asset)).bytes).equals(pooled)).toBe(true);
+  });
+
   test('encodes a file name as browsers do: quotes and line breaks percent-encoded', async () => {
     sent = [];
     await admin.uploadDriveAsset({ file: new Uint8Array([1, 2, 3]), fileName: 'a "b"\r\nc.bin' });

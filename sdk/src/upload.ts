@@ -36,7 +36,12 @@ export function namedUpload(
       name: fileName ?? 'file',
       type: contentType ?? '',
       size: bytes.byteLength,
-      arrayBuffer: async () => bytes.slice().buffer,
+      // A copy of just these bytes: a Node Buffer's slice() shares, and its buffer may be a larger pool.
+      arrayBuffer: async () => {
+        const copy = new Uint8Array(bytes.byteLength);
+        copy.set(bytes);
+        return copy.buffer;
+      },
     };
   }
   if (!isBlobLike(file)) throw new TypeError('kbgate sdk: file must be a Blob, a File or a Uint8Array');

@@ -29,6 +29,7 @@ export function signDriveLink(key: Buffer, publicUrl: string, link: DriveLink): 
 }
 
 const PATH = /^\/drive\/([0-9a-f-]{36})$/;
+const SIGNATURE = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 
 /** The link a request URL carries when its signature is intact; expiry is the caller's check. */
 export function readDriveLink(key: Buffer, url: URL): DriveLink | null {
@@ -37,6 +38,8 @@ export function readDriveLink(key: Buffer, url: URL): DriveLink | null {
   const token = url.searchParams.get('token');
   const given = url.searchParams.get('signature');
   if (!match || expires === null || !/^\d{1,12}$/.test(expires) || token === null || given === null) return null;
+  // Exactly the canonical spelling: Node's base64url decoder would accept variants of the same bytes.
+  if (!SIGNATURE.test(given)) return null;
   if ([...url.searchParams.keys()].length !== 3) return null;
   const link: DriveLink = { assetId: match[1]!, expires: Number(expires), tokenId: token || null };
   const expected = signature(key, link);

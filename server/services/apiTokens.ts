@@ -61,7 +61,7 @@ export class ApiTokenService {
     actor: Actor,
     rawInput: unknown,
   ): Promise<{ apiToken: ApiToken; token: string; usage: ApiTokenUsage }> {
-    const input = parseInput(createApiTokenInput, rawInput);
+    const input = await parseInput(createApiTokenInput, rawInput);
     return this.db.transaction().execute(async (trx) => {
       // The project row lock makes count-then-insert atomic across processes.
       const project = await lockProject(trx, projectId);
@@ -101,7 +101,7 @@ export class ApiTokenService {
   }
 
   async update(projectId: string, actor: Actor, id: string, rawInput: unknown): Promise<ApiToken> {
-    const input = parseInput(updateApiTokenInput, rawInput);
+    const input = await parseInput(updateApiTokenInput, rawInput);
     try {
       return await this.db.transaction().execute(async (trx) => {
         const before = await tokens.findApiToken(trx, projectId, id);

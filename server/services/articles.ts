@@ -1,18 +1,16 @@
 import type { Kysely } from 'kysely';
 import * as articles from '../db/articles.js';
 import type { ArticleFilter } from '../db/articles.js';
-import { findCategory } from '../db/categories.js';
 import type { Database } from '../db/database.js';
-import { existingDriveAssetIds } from '../db/driveAssets.js';
 import type { KeysetPage } from '../db/keyset.js';
-import { type FieldError, NotFoundError, ValidationError } from '../errors.js';
+import { lockProject } from '../db/projects.js';
+import { NotFoundError } from '../errors.js';
 import { slugBase, uniqueSlug } from '../slugs.js';
 import { createArticleInput, parseInput, updateArticleInput } from '../validation.js';
-import { type Article, type DriveAsset, retryOnUniqueViolation, toArticle, toDriveAsset } from './model.js';
+import { type Article, type DriveAsset, toArticle, toDriveAsset } from './model.js';
+import { projectReferences } from './references.js';
 
 type Db = Kysely<Database>;
-
-const SLUG_INDEX = 'articles_project_slug_key';
 
 /** Articles: a slug unique in the project (kept when the title changes), one category, tags, assets. */
 export class ArticleService {
@@ -40,31 +38,28 @@ export class ArticleService {
   }
 
   async create(projectId: string, rawInput: unknown): Promise<Article> {
-    const input = parseInput(createArticleInput, rawInput);
-    return retryOnUniqueViolation(SLUG_INDEX, () =>
-      this.db.transaction().execute(async (trx) => {
-        await checkReferences(trx, projectId, input);
-        const taken = await articles.articleSlugs(trx, projectId, slugBase(input.title, 'article'));
-        const row = await articles.insertArticle(trx, {
-          project_id: projectId,
-          category_id: input.categoryId,
-          title: input.title,
-          slug: uniqueSlug(input.title, taken, 'article'),
-          content: input.content,
-          status: input.status,
-        });
-        await articles.setTags(trx, projectId, row.id, input.tags);
-        await articles.setAssets(trx, row.id, input.assetIds);
-        return toArticle(row);
-      }),
-    );
+    return this.db.transaction().execute(async (trx) => {
+      const input = await parseInput(createArticleInput(projectReferences(trx, projectId)), rawInput);
+      // Creates in a project take turns choosing a slug, so two equal titles get "x" and "x-2".
+      await lockProject(trx, projectId);
+      const taken = await articles.articleSlugs(trx, projectId, slugBase(input.title, 'article'));
+      const row = await articles.insertArticle(trx, {
+        project_id: projectId,
+        category_id: input.categoryId,
+        title: input.title,
+        slug: uniqueSlug(input.title, taken, 'article'),
+        content: input.content,
+        status: input.status,
+      });
+      await articles.setTags(trx, projectId, row.id, input.tags);
+      await articles.setAssets(trx, row.id, input.assetIds);
+      return toArticle(row);
+    });
   }
 
   async update(projectId: string, id: string, rawInput: unknown): Promise<Article> {
-    const input = parseInput(updateArticleInput, rawInput);
     return this.db.transaction().execute(async (trx) => {
-      if (!(await articles.findArticle(trx, projectId, id))) throw new NotFoundError('Article');
-      await checkReferences(trx, projectId, input);
+      const input = await parseInput(updateArticleInput(projectReferences(trx, projectId)), rawInput);
       const row = await articles.updateArticle(trx, projectId, id, {
         title: input.title,
         content: input.content,
@@ -83,23 +78,4 @@ export class ArticleService {
     if (!row) throw new NotFoundError('Article');
     return row.id;
   }
-}
-
-/** Every referenced category and asset must be the project's own; all misses reported at once. */
-async function checkReferences(
-  db: Db,
-  projectId: string,
-  input: { categoryId?: string; assetIds?: string[] },
-): Promise<void> {
-  const problems: FieldError[] = [];
-  if (input.categoryId && !(await findCategory(db, projectId, input.categoryId))) {
-    problems.push({ path: ['categoryId'], message: 'no such category' });
-  }
-  if (input.assetIds?.length) {
-    const found = await existingDriveAssetIds(db, projectId, input.assetIds);
-    input.assetIds.forEach((assetId, index) => {
-      if (!found.has(assetId)) problems.push({ path: ['assetIds', String(index)], message: 'no such drive asset' });
-    });
-  }
-  if (problems.length > 0) throw new ValidationError(problems);
 }

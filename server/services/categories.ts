@@ -7,11 +7,10 @@ import { lockProject } from '../db/projects.js';
 import { CategoryNotEmptyError, NotFoundError, ValidationError } from '../errors.js';
 import { uniqueSlug, slugBase } from '../slugs.js';
 import { createCategoryInput, parseInput, updateCategoryInput } from '../validation.js';
-import { type Article, type Category, retryOnUniqueViolation, toArticle, toCategory } from './model.js';
+import { type Article, type Category, toArticle, toCategory } from './model.js';
+import { projectReferences } from './references.js';
 
 type Db = Kysely<Database>;
-
-const SLUG_INDEX = 'categories_sibling_slug_key';
 
 /** The category tree of a project: slugs unique among siblings, no cycles, no orphans. */
 export class CategoryService {
@@ -35,48 +34,43 @@ export class CategoryService {
   }
 
   async create(projectId: string, rawInput: unknown): Promise<Category> {
-    const input = parseInput(createCategoryInput, rawInput);
-    return retryOnUniqueViolation(SLUG_INDEX, () =>
-      this.db.transaction().execute(async (trx) => {
-        if (input.parentId) await this.requireParent(trx, projectId, input.parentId);
-        const slug = await this.freeSlug(trx, projectId, input.parentId, input.name);
-        const row = await categories.insertCategory(trx, {
-          project_id: projectId,
-          parent_id: input.parentId,
-          name: input.name,
-          slug,
-        });
-        return toCategory(row);
-      }),
-    );
+    return this.db.transaction().execute(async (trx) => {
+      const input = await parseInput(createCategoryInput(projectReferences(trx, projectId)), rawInput);
+      // Changes to a project's tree take turns: slugs stay unique and moves cannot race into a cycle.
+      await lockProject(trx, projectId);
+      const slug = await this.freeSlug(trx, projectId, input.parentId, input.name);
+      const row = await categories.insertCategory(trx, {
+        project_id: projectId,
+        parent_id: input.parentId,
+        name: input.name,
+        slug,
+      });
+      return toCategory(row);
+    });
   }
 
   async update(projectId: string, id: string, rawInput: unknown): Promise<Category> {
-    const input = parseInput(updateCategoryInput, rawInput);
-    return retryOnUniqueViolation(SLUG_INDEX, () =>
-      this.db.transaction().execute(async (trx) => {
-        // Two moves at once could each pass the cycle check; moves in a project take turns.
-        if (input.parentId !== undefined) await lockProject(trx, projectId);
-        const before = await categories.findCategory(trx, projectId, id);
-        if (!before) throw new NotFoundError('Category');
-        const parentId = input.parentId === undefined ? before.parent_id : input.parentId;
-        if (parentId !== null && input.parentId !== undefined) {
-          await this.requireParent(trx, projectId, parentId);
-          if (await categories.isSelfOrDescendant(trx, id, parentId)) {
-            throw new ValidationError([
-              { path: ['parentId'], message: 'would make the category its own ancestor' },
-            ]);
-          }
+    return this.db.transaction().execute(async (trx) => {
+      const input = await parseInput(updateCategoryInput(projectReferences(trx, projectId)), rawInput);
+      await lockProject(trx, projectId);
+      const before = await categories.findCategory(trx, projectId, id);
+      if (!before) throw new NotFoundError('Category');
+      const parentId = input.parentId === undefined ? before.parent_id : input.parentId;
+      if (parentId !== null && input.parentId !== undefined) {
+        if (await categories.isSelfOrDescendant(trx, id, parentId)) {
+          throw new ValidationError([
+            { path: ['parentId'], message: 'would make the category its own ancestor' },
+          ]);
         }
-        const name = input.name ?? before.name;
-        const moved = parentId !== before.parent_id;
-        const renamed = name !== before.name;
-        const slug = moved || renamed ? await this.freeSlug(trx, projectId, parentId, name, id) : before.slug;
-        const row = await categories.updateCategory(trx, projectId, id, { name, slug, parent_id: parentId });
-        if (!row) throw new NotFoundError('Category');
-        return toCategory(row);
-      }),
-    );
+      }
+      const name = input.name ?? before.name;
+      const moved = parentId !== before.parent_id;
+      const renamed = name !== before.name;
+      const slug = moved || renamed ? await this.freeSlug(trx, projectId, parentId, name, id) : before.slug;
+      const row = await categories.updateCategory(trx, projectId, id, { name, slug, parent_id: parentId });
+      if (!row) throw new NotFoundError('Category');
+      return toCategory(row);
+    });
   }
 
   async delete(projectId: string, id: string): Promise<string> {
@@ -89,12 +83,6 @@ export class CategoryService {
       await categories.deleteCategory(trx, projectId, id);
       return id;
     });
-  }
-
-  private async requireParent(db: Db, projectId: string, parentId: string): Promise<void> {
-    if (!(await categories.findCategory(db, projectId, parentId))) {
-      throw new ValidationError([{ path: ['parentId'], message: 'no such category' }]);
-    }
   }
 
   private async freeSlug(db: Db, projectId: string, parentId: string | null, name: string, exceptId?: string) {

@@ -79,7 +79,8 @@ export class DriveAssetService {
 
 /** The sniffed type when the bytes say; else what the upload declared; else octet-stream. */
 async function contentType(data: Uint8Array, declared: string): Promise<string> {
-  const sniffed = await fileTypeFromBuffer(data);
+  // A file cut short inside a recognised header makes the sniffer throw; it then proves nothing.
+  const sniffed = await fileTypeFromBuffer(data).catch(() => undefined);
   if (sniffed) return sniffed.mime;
   return /^[\w.+-]+\/[\w.+-]+$/.test(declared) ? declared.toLowerCase() : 'application/octet-stream';
 }

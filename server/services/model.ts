@@ -155,13 +155,3 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return e?.code === '23505' && e.constraint === constraint;
 }
 
-/** Runs `attempt` again when it lost a race on the unique index `constraint` (e.g. two equal slugs at once). */
-export async function retryOnUniqueViolation<T>(constraint: string, attempt: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (i >= tries || !isUniqueViolation(error, constraint)) throw error;
-    }
-  }
-}

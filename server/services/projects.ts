@@ -37,7 +37,7 @@ export class ProjectService {
   }
 
   async create(actor: Actor, rawInput: unknown): Promise<Project> {
-    const input = parseInput(createProjectInput, rawInput);
+    const input = await parseInput(createProjectInput, rawInput);
     return this.db.transaction().execute(async (trx) => {
       const row = await projects.insertProject(trx, {
         name: input.name,
@@ -50,7 +50,7 @@ export class ProjectService {
   }
 
   async update(actor: Actor, id: string, rawInput: unknown): Promise<Project> {
-    const input = parseInput(updateProjectInput, rawInput);
+    const input = await parseInput(updateProjectInput, rawInput);
     return this.db.transaction().execute(async (trx) => {
       const row = await projects.updateProject(trx, id, {
         name: input.name,
@@ -69,7 +69,7 @@ export class ProjectService {
     projectId: string,
     rawInput: unknown,
   ): Promise<{ token: string; expiresAt: Date }> {
-    const input = parseInput(createAdminSessionInput, rawInput);
+    const input = await parseInput(createAdminSessionInput, rawInput);
     if (!(await projects.findProject(this.db, projectId))) throw new NotFoundError('Project');
     const session = await issueAdminSession(
       this.sessionKey,
