@@ -21,7 +21,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2000,
-  maxCost: 5000,
+  maxCost: 20000,
   authFailuresPerMinute: 100,
 };
 

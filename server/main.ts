@@ -8,6 +8,7 @@ import { demoAdminSession, firstProject, seedDemoProject } from './seed/index.js
 import { createApp } from './yoga.js';
 
 const logger = createLogger();
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -57,10 +58,14 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    // Requests still running after the grace period are cut off rather than waited on forever.
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
     server.close(async () => {
       await app.stop().catch((err: unknown) => logger.error({ err }, 'could not flush pending writes'));
       await database.close();
+      logger.info('stopped');
       process.exit(0);
     });
     server.closeIdleConnections();

@@ -32,6 +32,8 @@ export type AppConfig = Pick<
   'secret' | 'operatorKey' | 'production' | 'publicUrl' | 'maxUploadBytes' | 'limits'
 >;
 
+const UPLOAD_SLACK = 64 * 1024;
+
 interface ServerContext {
   req?: IncomingMessage;
 }
@@ -120,10 +122,12 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
     landingPage: false,
     graphiql: config.production ? false : { title: 'kbgate', headers: '{"Authorization": "Bearer "}' },
     logging: logger,
-    // Uploads are bounded by the upload cap (plus room for the other parts); everything else by useBodyLimit.
-    maxRequestBodySize: config.maxUploadBytes + 64 * 1024,
-    // One byte over the cap lets the resolver see an oversized file and answer FileTooLargeError.
-    fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes + 1, files: 1, fieldSize: config.limits.maxBodyBytes } }),
+    // A file up to UPLOAD_SLACK over the cap is read and answered with FileTooLargeError;
+    // past that the server stops reading: 413. Non-upload bodies are capped by useBodyLimit.
+    maxRequestBodySize: config.maxUploadBytes + UPLOAD_SLACK,
+    fetchAPI: createFetch({
+      formDataLimits: { fileSize: config.maxUploadBytes + UPLOAD_SLACK, files: 1, fieldSize: config.limits.maxBodyBytes },
+    }),
     plugins: [
       useRequestLog(logger, requests),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),

@@ -62,6 +62,8 @@ async function createViaApi(input: Record<string, unknown>, credential: string) 
 beforeAll(async () => {
   t = await createTestApp();
   const projectId = await t.createProject({ name: 'Paging' });
+  // One token walks hundreds of pages here; the per-minute limit has its own suite.
+  await t.setRateLimit(projectId, 100_000);
   const owner = await t.adminSession(projectId, 'OWNER');
   editor = await t.adminSession(projectId, 'EDITOR');
   token = (await t.createToken(owner, { allowedMethods: ['GET', 'POST', 'PUT', 'DELETE'] })).token;

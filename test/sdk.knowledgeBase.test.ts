@@ -119,11 +119,8 @@ describe('uploadDriveAsset', () => {
     expect(result).toMatchObject({ __typename: 'FileTooLargeError', code: 'FILE_TOO_LARGE', maxBytes: MAX_UPLOAD_BYTES });
   });
 
-  // Server bug: the multipart parser's limit is maxUploadBytes + 1, so only a file exactly one
-  // byte over reaches the resolver; anything larger fails the whole request (REQUEST_ENTITY_TOO_LARGE,
-  // thrown by the SDK as GraphQLRequestError) instead of returning FileTooLargeError. Turn this
-  // into a plain test once the server answers FileTooLargeError for any oversized file.
-  test.fails('a file well over the limit is a FileTooLargeError too (fails: server bug)', async () => {
+  // The server reads up to 64 KiB past the cap to answer with the typed error; beyond that, 413.
+  test('a file well over the limit is a FileTooLargeError too', async () => {
     const result = await admin.uploadDriveAsset({ file: new Uint8Array(MAX_UPLOAD_BYTES * 2), fileName: 'bigger.bin' });
     expect(result).toMatchObject({ __typename: 'FileTooLargeError', maxBytes: MAX_UPLOAD_BYTES });
   });

@@ -21,7 +21,8 @@ export interface DatabaseTarget {
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.url) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // The application name tells this process's connections apart in pg_stat_activity.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, application_name: `kbgate-${process.pid}` });
     // An idle client that loses its server must not take the process down with it.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

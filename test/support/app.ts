@@ -30,6 +30,8 @@ export interface TestApp {
   operatorKey: string;
   /** Creates a project through the operator API; returns its global id. */
   createProject(input?: { name?: string; plan?: string; apiTokenLimit?: number | null }): Promise<string>;
+  /** Sets a project's API-token requests per minute through the operator API. */
+  setRateLimit(projectId: string, perMinute: number | null): Promise<void>;
   /** Issues an admin session through the operator API. */
   adminSession(projectId: string, role?: 'OWNER' | 'ADMIN' | 'EDITOR' | 'READER', userId?: string): Promise<string>;
   /** Creates an API token as the given admin; returns its global id and secret. */
@@ -104,6 +106,16 @@ export async function createTestApp(
         config.operatorKey,
       );
       return expectData(response, 'CreateProjectSuccess', 'createProject').project.id;
+    },
+    async setRateLimit(projectId, perMinute) {
+      const response = await gql(
+        `mutation ($input: UpdateProjectInput!) {
+          updateProject(input: $input) { __typename }
+        }`,
+        { input: { id: projectId, rateLimitPerMinute: perMinute } },
+        config.operatorKey,
+      );
+      expectData(response, 'UpdateProjectSuccess', 'updateProject');
     },
     async adminSession(projectId, role = 'OWNER', userId = `user-${role.toLowerCase()}`) {
       const response = await gql(
