@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // After each file: no issued token in any response or log line it produced.
+    setupFiles: ['test/support/leaks.ts'],
     exclude: ['**/node_modules/**', 'test/consumer/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

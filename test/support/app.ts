@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import pino from 'pino';
 import { DEFAULT_LIMITS } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
+import { recordLog, recordResponse } from './leaks.js';
 import type { DatabaseHandle } from '../../server/db/connect.js';
 import { type App, type AppConfig, createApp } from '../../server/yoga.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -39,10 +40,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const silent = pino({ level: 'silent' });
+/** Debug-level logs, captured for the leak check rather than printed. */
+const logger = createLogger({ level: 'debug', destination: { write: (line: string) => recordLog(line) } });
 
 export function appOn(handle: DatabaseHandle, config: AppConfig = TEST_CONFIG, clock?: () => number): App {
-  return createApp({ config, database: handle, logger: silent, clock });
+  return createApp({ config, database: handle, logger, clock });
 }
 
 /** POST /graphql to any app instance (e.g. a second one on the same database). */
@@ -64,7 +66,9 @@ export async function gqlOn<T = any>(
       body: JSON.stringify({ query, variables }),
     }),
   );
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  const body = await response.json();
+  recordResponse(body, response.headers);
+  return { status: response.status, headers: response.headers, body };
 }
 
 let tokenCounter = 0;
@@ -77,8 +81,13 @@ export async function createTestApp(
   const config = { ...TEST_CONFIG, ...options.config };
   const app = appOn(database.handle, config, options.clock);
 
-  const fetch = (path: string, init?: RequestInit) =>
-    Promise.resolve(app.yoga.fetch(new Request(`http://kbgate.test${path}`, init)));
+  const fetch = async (path: string, init?: RequestInit) => {
+    const response = await app.yoga.fetch(new Request(`http://kbgate.test${path}`, init));
+    if (response.headers.get('content-type')?.includes('json')) {
+      recordResponse(await response.clone().json(), response.headers);
+    }
+    return response;
+  };
 
   const gql: TestApp['gql'] = (query, variables, credential, headers) =>
     gqlOn(app, query, variables, credential, headers);
