@@ -64,41 +64,144 @@ export async function startLiveServer(options: {
   operatorKey: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<LiveServer> {
+  const database = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
+  let server: ServerProcess;
+  try {
+    server = await spawnServer({
+      dataDir: join(options.workDir, 'data'),
+      databaseUrl: database?.url ?? null,
+      secret: options.secret,
+      operatorKey: options.operatorKey,
+      env: options.env,
+    });
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+  return {
+    url: server.url,
+    operatorKey: options.operatorKey,
+    output: server.output,
+    stop: async () => {
+      await server.stop();
+      await database?.drop();
+    },
+  };
+}
+
+export interface ServerProcess {
+  /** A label for messages, e.g. "A". */
+  name: string;
+  /** e.g. http://127.0.0.1:41234 (GraphQL at `${url}/graphql`). */
+  url: string;
+  port: number;
+  /** The pid of the node process that runs server/main.ts (tsx's child): its pool is named `kbgate-<pid>`. */
+  pid: number;
+  stdout(): string;
+  stderr(): string;
+  /** stdout and stderr, interleaved. */
+  output(): string;
+  /** Settles once the process has ended and its output is read to the end. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  running(): boolean;
+  /** Sends a signal to the whole process group: tsx and the node process it runs. */
+  signal(signal: NodeJS.Signals): void;
+  /** SIGTERM, SIGKILL if still running after the server's grace period; resolves once it has ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `tsx server/main.ts` on a free port with exactly the given database: the PostgreSQL
+ * database at `databaseUrl`, else PGlite under `dataDir`. Every byte it writes is kept.
+ */
+export async function spawnServer(options: {
+  dataDir: string;
+  databaseUrl?: string | null;
+  secret: string;
+  operatorKey: string;
+  env?: NodeJS.ProcessEnv;
+  name?: string;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const env = cleanEnv();
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (process.env.DATABASE_URL) {
-    const database = await createDatabase(process.env.DATABASE_URL);
-    env.DATABASE_URL = database.url;
-    dropDatabase = database.drop;
-  }
-  const dataDir = join(options.workDir, 'data');
-  await mkdir(dataDir, { recursive: true });
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  await mkdir(options.dataDir, { recursive: true });
   Object.assign(env, {
     PORT: String(port),
     HOST: '127.0.0.1',
-    KBGATE_DATA_DIR: dataDir,
+    KBGATE_DATA_DIR: options.dataDir,
     KBGATE_SECRET: options.secret,
     KBGATE_OPERATOR_KEY: options.operatorKey,
     ...options.env,
   });
-  // Its own process group, so stopping it also stops the node process tsx starts.
-  const server = spawn(join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env, detached: true });
+  // Its own process group, so a signal reaches the node process tsx starts as well.
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env, detached: true });
   let output = '';
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const stopAll = async () => {
-    await stop(server);
-    await dropDatabase?.();
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+    stdout += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+    stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // the group is gone already
+    }
   };
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const stop = async () => {
+    if (ended) return;
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 12_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  let pid: number;
   try {
-    await waitForHealth(url, server, () => output);
+    await waitForHealth(url, child, () => output);
+    pid = await waitForListeningPid(() => stdout, () => output);
   } catch (error) {
-    await stopAll();
+    signal('SIGKILL');
+    await exited;
     throw error;
   }
-  return { url, operatorKey: options.operatorKey, output: () => output, stop: stopAll };
+  return {
+    name: options.name ?? `server on ${port}`,
+    url,
+    port,
+    pid,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    output: () => output,
+    exited,
+    running: () => !ended,
+    signal,
+    stop,
+  };
+}
+
+async function waitForListeningPid(stdout: () => string, output: () => string): Promise<number> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    for (const line of stdout().split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line);
+      if (entry.msg === 'kbgate is listening' && typeof entry.pid === 'number') return entry.pid;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the server logged no "kbgate is listening" line with its pid:\n${output()}`);
 }
 
 export function freePort(): Promise<number> {
@@ -126,17 +229,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the server did not answer /healthz in time:\n${output()}`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid!, 'SIGTERM');
-  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** A new, empty database on DATABASE_URL's server, so the server's demo seeding starts from nothing. */
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `kbgate_live_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -153,4 +247,129 @@ async function createDatabase(serverUrl: string): Promise<{ url: string; drop():
       await client.end();
     },
   };
+}
+
+export interface LiveResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  /** The response's x-request-id. */
+  requestId: string | null;
+}
+
+const ISSUED_TOKEN = /^kbg_[0-9A-Za-z]{38}$/;
+
+/**
+ * What a test said to live servers and heard back: every response (which process, status,
+ * request id, headers and body) and every API token issued in a `token` field, so the test
+ * can match responses to log lines and look for issued tokens wherever they should not be.
+ */
+export class LiveTraffic {
+  readonly issued = new Set<string>();
+  readonly responses: { server: string; status: number; requestId: string | null; text: string }[] = [];
+
+  /** POST /graphql; `credential` goes in `Authorization: Bearer`, or in `api_token` when asked. */
+  async gql<T = any>(
+    server: Pick<ServerProcess, 'name' | 'url'>,
+    query: string,
+    variables: Record<string, unknown> = {},
+    credential?: string,
+    options: { header?: 'authorization' | 'api_token' } = {},
+  ): Promise<LiveResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (credential) {
+      if (options.header === 'api_token') headers.api_token = credential;
+      else headers.authorization = `Bearer ${credential}`;
+    }
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return this.record(server.name, response.status, response.headers, await response.text());
+  }
+
+  /** Keeps a response received some other way (e.g. a raw http request); parses JSON bodies. */
+  record(server: string, status: number, headers: Headers, text: string): LiveResponse {
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: kept as text
+    }
+    const requestId = headers.get('x-request-id');
+    this.responses.push({
+      server,
+      status,
+      requestId,
+      text: `${JSON.stringify([...headers])}\n${JSON.stringify(this.takeIssued(body))}`,
+    });
+    return { status, headers, body, requestId };
+  }
+
+  /** Texts of every process's output and every response (with the one `token` field that hands each out removed) that contain an issued token or its random part. */
+  leaks(processes: ServerProcess[]): { token: string; where: string }[] {
+    const texts = [
+      ...processes.map((p) => ({ where: `output of ${p.name}`, text: p.output() })),
+      ...this.responses.map((r) => ({ where: `response ${r.requestId} from ${r.server}`, text: r.text })),
+    ];
+    const found: { token: string; where: string }[] = [];
+    for (const token of this.issued) {
+      const random = token.slice(4, 36);
+      for (const { where, text } of texts) if (text.includes(token) || text.includes(random)) found.push({ token, where });
+    }
+    return found;
+  }
+
+  private takeIssued(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((inner) => this.takeIssued(inner));
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => {
+        if (key === 'token' && typeof inner === 'string' && ISSUED_TOKEN.test(inner)) {
+          this.issued.add(inner);
+          return [key, '[issued]'];
+        }
+        return [key, this.takeIssued(inner)];
+      }),
+    );
+  }
+}
+
+/** A parsed pino line. */
+export interface LogLine {
+  level: number;
+  time: number;
+  pid: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Splits a server's output into pino lines and anything else. The dev banner (main.ts prints
+ * it with console.log, from "  GraphQL / GraphiQL" to "  Send a credential …") is set apart.
+ */
+export function readLog(server: Pick<ServerProcess, 'stdout' | 'stderr'>): { lines: LogLine[]; banners: number; other: string[] } {
+  const lines: LogLine[] = [];
+  const other: string[] = [];
+  let banners = 0;
+  for (const stream of [server.stdout(), server.stderr()]) {
+    let inBanner = false;
+    for (const line of stream.split('\n')) {
+      if (line.startsWith('  GraphQL / GraphiQL  ')) {
+        inBanner = true;
+        banners += 1;
+      }
+      if (inBanner) {
+        if (line.startsWith('  Send a credential as the header')) inBanner = false;
+        continue;
+      }
+      if (line === '') continue;
+      try {
+        const entry = JSON.parse(line);
+        const isPino = typeof entry.level === 'number' && typeof entry.time === 'number' && typeof entry.pid === 'number' && typeof entry.msg === 'string';
+        if (isPino) lines.push(entry);
+        else other.push(line);
+      } catch {
+        other.push(line);
+      }
+    }
+  }
+  return { lines, banners, other };
 }
