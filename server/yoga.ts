@@ -105,7 +105,8 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
     if (principal?.kind === 'API_TOKEN') {
       const decision = await rateLimiter.take(principal.token.id, principal.rateLimitPerMinute);
       const headers = rateLimitHeaders(decision);
-      if (info) info.headers = headers;
+      // A refusal carries them on its error (Yoga writes those); an allowed request gets them here.
+      if (info && decision.allowed) info.headers = headers;
       if (!decision.allowed) {
         throw tooManyRequests(`Rate limit of ${decision.limit} requests a minute reached`, {
           ...headers,
