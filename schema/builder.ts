@@ -92,6 +92,18 @@ builder.scalarType('File', {
   serialize: () => {
     throw new Error('File is an input-only scalar');
   },
+  // Only a file part of a multipart request is a File; a JSON value or a text part is refused.
+  parseValue: (value) => {
+    // Duck-typed: the multipart parser's File may be a ponyfill rather than the global class.
+    const file = value as Partial<File> | null;
+    if (typeof file?.arrayBuffer === 'function' && typeof file.name === 'string' && typeof file.size === 'number') {
+      return value as File;
+    }
+    throw new GraphQLError('Expected a file part of a GraphQL multipart request (with a file name)');
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('A file cannot be written inline; send it as a multipart request part');
+  },
 });
 builder.queryType();
 builder.mutationType();

@@ -20,9 +20,17 @@ export async function parseInput<S extends z.ZodType>(schema: S, input: unknown)
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 
-const trimmedName = (max: number) =>
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text PostgreSQL can store as is: no NUL, no half of a surrogate pair. */
+const text = () =>
   z
     .string()
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode');
+
+const trimmedName = (max: number) =>
+  text()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`);
@@ -124,7 +132,7 @@ export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
 
 /** Tags are trimmed and lower-cased; repeats collapse. */
 const tags = z
-  .array(z.string().trim().toLowerCase().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
+  .array(text().trim().toLowerCase().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
   .max(20, 'at most 20 tags')
   .transform((list) => [...new Set(list)]);
 
@@ -140,7 +148,7 @@ const assetIds = (refs: References) =>
     })
     .transform((list) => [...new Set(list)]);
 
-const articleContent = z.string().max(500_000, 'must be at most 500000 characters');
+const articleContent = text().max(500_000, 'must be at most 500000 characters');
 
 export const createArticleInput = (refs: References) =>
   z.object({
