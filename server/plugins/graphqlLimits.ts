@@ -1,4 +1,3 @@
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -12,7 +11,7 @@ import type { Limits } from '../config.js';
  * Rejects abusive documents during validation, before any resolver runs
  * (graphql-armor; max-depth ≥ 2.4.2 skips only a *field* named __schema, so
  * an operation or fragment named so is measured like any other). Production
- * also hides the schema: no introspection, no "did you mean" suggestions.
+ * also hides the schema: no introspection (suggestions: useErrorHygiene).
  */
 export function graphqlLimits(limits: Limits, production: boolean): Plugin[] {
   const plugins: Plugin[] = [
@@ -22,6 +21,6 @@ export function graphqlLimits(limits: Limits, production: boolean): Plugin[] {
     maxTokensPlugin({ n: limits.maxTokens }),
     costLimitPlugin({ maxCost: limits.maxCost }),
   ];
-  if (production) plugins.push(useDisableIntrospection(), blockFieldSuggestionsPlugin());
+  if (production) plugins.push(useDisableIntrospection());
   return plugins;
 }
