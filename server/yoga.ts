@@ -12,6 +12,7 @@ import { deriveKeys } from './keys.js';
 import type { Logger } from './logger.js';
 import { useBodyLimit } from './plugins/bodyLimit.js';
 import { useDriveRoute } from './plugins/driveRoute.js';
+import { useErrorHygiene } from './plugins/errorHygiene.js';
 import { graphqlLimits } from './plugins/graphqlLimits.js';
 import { useHealthCheck } from './plugins/healthCheck.js';
 import { type RequestInfo, useRequestLog } from './plugins/requestLog.js';
@@ -86,6 +87,7 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
     audit: new AuditService(db),
   };
   const requests = new WeakMap<Request, RequestInfo>();
+  const principals = new WeakMap<Request, Principal | null>();
 
   /** Failed-auth limit, credential check, then the token's rate limit: once per request. */
   async function authenticate(request: Request, clientAddress: string | null): Promise<Principal | null> {
@@ -135,11 +137,19 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
       useHealthCheck(database),
       useDriveRoute({ db, linkKey: keys.driveLinkSigning, clock }),
       useBodyLimit(config.limits.maxBodyBytes),
+      {
+        // Before the document is parsed, so a refused caller costs no parsing or validation,
+        // and an invalid document still counts against the token's minute.
+        async onParams({ request, context }) {
+          principals.set(request, await authenticate(request, clientAddressOf(context)));
+        },
+      },
       ...graphqlLimits(config.limits, config.production),
+      useErrorHygiene({ production: config.production }),
     ],
-    context: async ({ request, req }): Promise<Context> => {
-      const clientAddress = req?.socket.remoteAddress ?? null;
-      const principal = await authenticate(request, clientAddress);
+    context: ({ request, req }): Context => {
+      const clientAddress = clientAddressOf({ req });
+      const principal = principals.get(request) ?? null;
       return {
         principal,
         clientAddress,
@@ -154,6 +164,10 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
     },
   });
   return { yoga, services, flush: () => lastUsed.flush(), stop: () => lastUsed.stop() };
+}
+
+function clientAddressOf(context: ServerContext): string | null {
+  return context.req?.socket.remoteAddress ?? null;
 }
 
 function required<T>(value: T | null): T {

@@ -10,7 +10,8 @@ function tooLarge(limit: number): GraphQLError {
 /**
  * Caps GraphQL request bodies at `limit` bytes (413), except multipart uploads,
  * which Yoga's own `maxRequestBodySize` bounds by the upload cap. A body
- * without Content-Length (chunked) is measured as it is read.
+ * without Content-Length (chunked) is measured as it is read, and reading
+ * stops at the cap.
  */
 export function useBodyLimit(limit: number): Plugin {
   return {
@@ -20,10 +21,27 @@ export function useBodyLimit(limit: number): Plugin {
       if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
       if (declared !== null || !requestParser || !request.body) return;
       setRequestParser(async (req) => {
-        const body = new Uint8Array(await req.arrayBuffer());
-        if (body.byteLength > limit) throw tooLarge(limit);
+        const body = await readAtMost(req, limit);
         return requestParser(new Request(req.url, { method: req.method, headers: req.headers, body }));
       });
     },
   };
+}
+
+/** Reads a body of unknown length, giving up as soon as it passes `limit`. */
+async function readAtMost(request: Request, limit: number): Promise<Blob> {
+  const reader = request.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new Blob(chunks as BlobPart[]);
 }

@@ -14,6 +14,8 @@ export interface RateDecision {
 
 interface Lease {
   window: number;
+  /** The limit the lease was taken under; a new limit re-opens an exhausted window. */
+  limit: number;
   /** Requests this process may still grant without asking the database. */
   leased: number;
   /** Requests granted in this window over all processes, at the last lease. */
@@ -43,8 +45,11 @@ export class TokenRateLimiter {
     const resetSeconds = Math.ceil(((window + 1) * WINDOW_MS - now) / 1000);
     let lease = this.leases.get(tokenId);
     if (!lease || lease.window !== window) {
-      lease = { window, leased: 0, grantedEverywhere: 0, exhausted: false };
+      lease = { window, limit, leased: 0, grantedEverywhere: 0, exhausted: false };
       this.leases.set(tokenId, lease);
+    } else if (lease.limit !== limit) {
+      lease.limit = limit;
+      lease.exhausted = false;
     }
     // Concurrent requests of one token wait for the same lease instead of each asking.
     while (lease.leased === 0 && !lease.exhausted) {
