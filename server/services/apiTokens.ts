@@ -20,7 +20,7 @@ import {
   parseInput,
   updateApiTokenInput,
 } from '../validation.js';
-import { type ApiToken, isUniqueViolation, toApiToken } from './model.js';
+import { type ApiToken, changedFields, isUniqueViolation, toApiToken } from './model.js';
 
 type Db = Kysely<Database>;
 
@@ -121,7 +121,7 @@ export class ApiTokenService {
           actor,
           action: 'api_token.update',
           apiToken,
-          details: changes(toApiToken(before), apiToken),
+          details: changedFields(toApiToken(before), apiToken, ['name', 'allowedMethods', 'driveAssetAccessValidityMinutes']),
         });
         return apiToken;
       });
@@ -149,14 +149,4 @@ export class ApiTokenService {
       return decryptToken(row.token_ciphertext, this.keys.tokenEncryption, row.id);
     });
   }
-}
-
-/** What an update changed, as { field: { from, to } }. */
-function changes(before: ApiToken, after: ApiToken): Record<string, unknown> {
-  const fields = ['name', 'allowedMethods', 'driveAssetAccessValidityMinutes'] as const;
-  return Object.fromEntries(
-    fields
-      .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-      .map((f) => [f, { from: before[f], to: after[f] }]),
-  );
 }

@@ -155,3 +155,12 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return e?.code === '23505' && e.constraint === constraint;
 }
 
+
+/** What an update changed, as { field: { from, to } }, for the audit log. */
+export function changedFields<T extends object>(before: T, after: T, fields: (keyof T & string)[]) {
+  return Object.fromEntries(
+    fields
+      .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+      .map((f) => [f, { from: before[f], to: after[f] }]),
+  );
+}

@@ -12,7 +12,7 @@ import {
   parseInput,
   updateProjectInput,
 } from '../validation.js';
-import { type Project, toProject } from './model.js';
+import { changedFields, type Project, toProject } from './model.js';
 
 type Db = Kysely<Database>;
 
@@ -52,6 +52,8 @@ export class ProjectService {
   async update(actor: Actor, id: string, rawInput: unknown): Promise<Project> {
     const input = await parseInput(updateProjectInput, rawInput);
     return this.db.transaction().execute(async (trx) => {
+      const before = await projects.lockProject(trx, id);
+      if (!before) throw new NotFoundError('Project');
       const row = await projects.updateProject(trx, id, {
         name: input.name,
         plan: input.plan,
@@ -59,8 +61,14 @@ export class ProjectService {
         rate_limit_per_minute: input.rateLimitPerMinute,
       });
       if (!row) throw new NotFoundError('Project');
-      await recordAuditEvent(trx, { projectId: id, actor, action: 'project.update', details: input });
-      return toProject(row);
+      const project = toProject(row);
+      await recordAuditEvent(trx, {
+        projectId: id,
+        actor,
+        action: 'project.update',
+        details: changedFields(toProject(before), project, ['name', 'plan', 'apiTokenLimit', 'rateLimitPerMinute']),
+      });
+      return project;
     });
   }
 
