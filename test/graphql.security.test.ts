@@ -749,7 +749,7 @@ describe('bad input found by the fuzzing above, pinned down', () => {
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors[0].message).toContain('Expected a file part of a GraphQL multipart request (with a file name)');
+    expect(res.body.errors?.[0]?.message).toContain('Expected a file part of a GraphQL multipart request (with a file name)');
     const assets = await app.gql('{ driveAssets { edges { cursor } } }', {}, owner);
     expect(assets.body.data.driveAssets.edges).toEqual([]);
   });

@@ -5,6 +5,9 @@ import {
   type ApiTokensQuery,
   type ApiTokensQueryVariables,
   ApiTokensDocument,
+  type AuditEventsQuery,
+  type AuditEventsQueryVariables,
+  AuditEventsDocument,
   type ArticleQuery,
   type ArticleQueryVariables,
   ArticleDocument,
@@ -213,6 +216,9 @@ export function createClient(options: ClientOptions) {
     // Admin session, OWNER or ADMIN
     apiTokens: async (variables?: ApiTokensQueryVariables): Promise<ApiTokensQuery['apiTokens']> =>
       (await request(ApiTokensDocument, variables)).apiTokens,
+    /** The project's audit log, newest first (OWNER or ADMIN). */
+    auditEvents: async (variables?: AuditEventsQueryVariables): Promise<AuditEventsQuery['auditEvents']> =>
+      (await request(AuditEventsDocument, variables)).auditEvents,
     apiToken: async (variables: ApiTokenQueryVariables): Promise<ApiTokenQuery['apiToken']> =>
       (await request(ApiTokenDocument, variables)).apiToken,
     createApiToken: async (input: CreateApiTokenInput): Promise<CreateApiTokenMutation['createApiToken']> =>

@@ -3,6 +3,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { BlobLike } from '../upload.js';
+export type ActorKind =
+  | 'ADMIN'
+  | 'API_TOKEN'
+  | 'OPERATOR';
+
 export type ArticleStatus =
   | 'DRAFT'
   | 'PUBLISHED';
@@ -203,6 +208,14 @@ export type RevealApiTokenMutation = { revealApiToken:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'RevealApiTokenSuccess', token: string }
    };
+
+export type AuditEventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { __typename: 'AuditEventConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename: 'AuditEventEdge', cursor: string, node: { __typename: 'AuditEvent', id: string, action: string, actorKind: ActorKind, actorId: string | null, apiTokenId: string | null, apiTokenName: string | null, clientAddress: string | null, details: string, occurredAt: string } }> } };
 
 export type UsageFieldsFragment = { __typename: 'ApiTokenUsage', used: number, limit: number, percent: number, summary: string };
 
@@ -904,6 +917,39 @@ fragment ErrorFields on Error {
     maxBytes
   }
 }`) as unknown as TypedDocumentString<RevealApiTokenMutation, RevealApiTokenMutationVariables>;
+export const AuditEventsDocument = new TypedDocumentString(`
+    query AuditEvents($first: Int, $after: String) {
+  auditEvents(first: $first, after: $after) {
+    __typename
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      __typename
+      cursor
+      node {
+        __typename
+        id
+        action
+        actorKind
+        actorId
+        apiTokenId
+        apiTokenName
+        clientAddress
+        details
+        occurredAt
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  __typename
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const ArticlesDocument = new TypedDocumentString(`
     query Articles($first: Int, $after: String, $categoryId: ID, $tag: String, $status: ArticleStatus) {
   articles(

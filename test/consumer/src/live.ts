@@ -114,6 +114,13 @@ async function main(): Promise<void> {
   const again = await admin.deleteApiToken({ id: apiToken.id });
   check(again.__typename === 'NotFoundError', 'deleting it again is a NotFoundError', again);
   check((await admin.apiToken({ id: apiToken.id })) === null, 'the deleted token is gone');
+  const audit = await admin.auditEvents({ first: 1 });
+  const newest = audit.edges[0]?.node;
+  check(
+    newest?.action === 'api_token.delete' && newest.apiTokenId === apiToken.id && newest.actorKind === 'ADMIN',
+    'the audit log shows the deletion first',
+    newest,
+  );
 
   const revoked = await rejects(() => integrator.viewer(), AuthenticationError, 'the deleted token no longer authenticates: AuthenticationError');
   check(revoked.status === 401 && !revoked.message.includes(secret), 'HTTP 401, and the message does not carry the token', revoked.message);

@@ -299,3 +299,12 @@ export async function wrongUsage(client: Client): Promise<void> {
     void id;
   }
 }
+
+// The audit log: typed fields, and no field that is not in the schema.
+export async function auditLog(client: ReturnType<typeof createClient>) {
+  const page = await client.auditEvents({ first: 10 });
+  const actions: string[] = page.edges.map((edge) => edge.node.action);
+  // @ts-expect-error -- AuditEvent has no token secret
+  page.edges[0]?.node.token;
+  return actions;
+}
