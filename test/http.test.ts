@@ -47,6 +47,16 @@ describe('GraphQL over HTTP', () => {
     expect(list.body.data.projects.totalCount).toBe(0);
   });
 
+  test('batched requests are refused: one operation per request', async () => {
+    const res = await t.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
+      body: JSON.stringify([{ query: '{ viewer { kind } }' }, { query: '{ viewer { kind } }' }]),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
   test('a negative page size is a clear error', async () => {
     const res = await t.gql('{ projects(first: -1) { totalCount } }', {}, operator);
     expect(res.body.errors?.[0]?.message).toBe('Argument "first" must be a non-negative integer');
