@@ -58,17 +58,18 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    // Requests still running after the grace period are cut off rather than waited on forever.
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    force.unref();
+    // Stop listening first, so that by the time this is logged no new connection is accepted.
     server.close(async () => {
       await app.stop().catch((err: unknown) => logger.error({ err }, 'could not flush pending writes'));
       await database.close();
       logger.info('stopped');
-      process.exit(0);
+      // The log is written asynchronously; exiting before it drains would drop the last lines.
+      logger.flush(() => process.exit(0));
     });
     server.closeIdleConnections();
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    // Requests still running after the grace period are cut off rather than waited on forever.
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -80,5 +81,5 @@ main().catch((error: unknown) => {
   } else {
     logger.fatal({ err: error }, 'kbgate failed to start');
   }
-  process.exit(1);
+  logger.flush(() => process.exit(1));
 });
