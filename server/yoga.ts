@@ -34,6 +34,7 @@ export type AppConfig = Pick<
 >;
 
 const UPLOAD_SLACK = 64 * 1024;
+const PRUNE_INTERVAL_MS = 15 * 60_000;
 
 interface ServerContext {
   req?: IncomingMessage;
@@ -66,6 +67,11 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
   });
   lastUsed.start();
   const rateLimiter = new TokenRateLimiter(db, clock);
+  // Every process prunes now and then; deleting windows over an hour old is idempotent.
+  const pruning = setInterval(() => {
+    rateLimiter.prune().catch((err) => logger.warn({ err }, 'could not prune old rate-limit windows'));
+  }, PRUNE_INTERVAL_MS);
+  pruning.unref();
   const failedAuth = new FailedAuthLimiter(config.limits.authFailuresPerMinute, clock);
   const authenticator = new Authenticator({
     sessionKey: keys.sessionSigning,
@@ -163,7 +169,15 @@ export function createApp({ config, database, logger, clock = Date.now }: AppOpt
       };
     },
   });
-  return { yoga, services, flush: () => lastUsed.flush(), stop: () => lastUsed.stop() };
+  return {
+    yoga,
+    services,
+    flush: () => lastUsed.flush(),
+    stop: () => {
+      clearInterval(pruning);
+      return lastUsed.stop();
+    },
+  };
 }
 
 function clientAddressOf(context: ServerContext): string | null {

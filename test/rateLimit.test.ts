@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createClient, type FetchLike, RateLimitError } from '../sdk/src/index.js';
 import { DEFAULT_LIMITS } from '../server/config.js';
+import { TokenRateLimiter } from '../server/rateLimit/tokens.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from './support/app.js';
 
 // Rate limits in one process, on a clock the tests move: fixed minute windows,
@@ -330,5 +332,23 @@ describe("the SDK's RateLimitError against the real app", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('old windows are pruned', () => {
+  test('windows over an hour old are deleted; the current one stays', async () => {
+    const db = t.database.handle.db;
+    const tokenId = randomUUID();
+    let at = START;
+    const limiter = new TokenRateLimiter(db, () => at);
+    await limiter.take(tokenId, 10);
+    at += 61 * MINUTE;
+    await limiter.take(tokenId, 10);
+    const windows = () =>
+      db.selectFrom('rate_limit_windows').select('window_start').where('token_id', '=', tokenId).orderBy('window_start').execute();
+    expect(await windows()).toHaveLength(2);
+    await limiter.prune();
+    const left = await windows();
+    expect(left.map((w) => w.window_start.getTime())).toEqual([Math.floor(at / MINUTE) * MINUTE]);
   });
 });
