@@ -17,7 +17,7 @@ export const ProjectRef = builder.node(builder.objectRef<Project>('Project'), {
     apiTokenLimit: t.exposeInt('apiTokenLimit'),
     apiTokenUsage: t.field({
       type: ApiTokenUsageRef,
-      resolve: (project, _args, { services }) => services.apiTokens.usage(project.id),
+      resolve: (project, _args, { services }) => services.apiTokens.usageOf(project),
     }),
     rateLimitPerMinute: t.exposeInt('rateLimitPerMinute'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

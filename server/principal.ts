@@ -14,8 +14,6 @@ export type Principal =
       rateLimitPerMinute: number;
     };
 
-export type AdminPrincipal = Extract<Principal, { kind: 'ADMIN' }>;
-
 /** Who an audit event names. */
 export interface Actor {
   kind: Principal['kind'];

@@ -4,7 +4,7 @@ import * as tokens from '../db/apiTokens.js';
 import { recordAuditEvent } from '../db/auditEvents.js';
 import type { Database } from '../db/database.js';
 import type { KeysetPage } from '../db/keyset.js';
-import { lockProject } from '../db/projects.js';
+import { findProject, lockProject } from '../db/projects.js';
 import {
   NameTakenError,
   NotFoundError,
@@ -20,7 +20,7 @@ import {
   parseInput,
   updateApiTokenInput,
 } from '../validation.js';
-import { type ApiToken, changedFields, isUniqueViolation, toApiToken } from './model.js';
+import { type ApiToken, changedFields, isUniqueViolation, type Project, toApiToken, toProject } from './model.js';
 
 type Db = Kysely<Database>;
 
@@ -34,13 +34,14 @@ export class ApiTokenService {
   ) {}
 
   async usage(projectId: string, db: Db = this.db): Promise<ApiTokenUsage> {
-    const project = await db
-      .selectFrom('projects')
-      .select(['plan', 'api_token_limit'])
-      .where('id', '=', projectId)
-      .executeTakeFirstOrThrow();
-    const used = await tokens.countApiTokens(db, projectId);
-    return apiTokenUsage(used, apiTokenLimit(project.plan, project.api_token_limit));
+    const project = await findProject(db, projectId);
+    if (!project) throw new NotFoundError('Project');
+    return this.usageOf(toProject(project), db);
+  }
+
+  /** Usage of a project already at hand: one count. */
+  async usageOf(project: Project, db: Db = this.db): Promise<ApiTokenUsage> {
+    return apiTokenUsage(await tokens.countApiTokens(db, project.id), project.apiTokenLimit);
   }
 
   count(projectId: string): Promise<number> {

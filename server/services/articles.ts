@@ -42,12 +42,13 @@ export class ArticleService {
       const input = await parseInput(createArticleInput(projectReferences(trx, projectId)), rawInput);
       // Creates in a project take turns choosing a slug, so two equal titles get "x" and "x-2".
       await lockProject(trx, projectId);
-      const taken = await articles.articleSlugs(trx, projectId, slugBase(input.title, 'article'));
+      const base = slugBase(input.title, 'article');
+      const taken = await articles.articleSlugs(trx, projectId, base);
       const row = await articles.insertArticle(trx, {
         project_id: projectId,
         category_id: input.categoryId,
         title: input.title,
-        slug: uniqueSlug(input.title, taken, 'article'),
+        slug: uniqueSlug(base, taken),
         content: input.content,
         status: input.status,
       });

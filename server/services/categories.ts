@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import type { KeysetPage } from '../db/keyset.js';
 import { lockProject } from '../db/projects.js';
 import { CategoryNotEmptyError, NotFoundError, ValidationError } from '../errors.js';
-import { uniqueSlug, slugBase } from '../slugs.js';
+import { slugBase, uniqueSlug } from '../slugs.js';
 import { createCategoryInput, parseInput, updateCategoryInput } from '../validation.js';
 import { type Article, type Category, toArticle, toCategory } from './model.js';
 import { projectReferences } from './references.js';
@@ -87,6 +87,6 @@ export class CategoryService {
 
   private async freeSlug(db: Db, projectId: string, parentId: string | null, name: string, exceptId?: string) {
     const base = slugBase(name, 'category');
-    return uniqueSlug(name, await categories.siblingSlugs(db, projectId, parentId, base, exceptId), 'category');
+    return uniqueSlug(base, await categories.siblingSlugs(db, projectId, parentId, base, exceptId));
   }
 }
